@@ -142,7 +142,7 @@ internal sealed partial class FlowAnalysis
 
         if (instance is not null && IsAccumulator(instance.Type))
         {
-            AddToContainer(RootReceiver(instance), inputs, state);
+            AddToContainer(RootReceiver(instance), inputs.WithStep(call.Syntax.GetLocation()), state);
         }
 
         return inputs;
