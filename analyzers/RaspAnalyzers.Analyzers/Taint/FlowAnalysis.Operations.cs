@@ -277,5 +277,5 @@ internal sealed partial class FlowAnalysis
     }
 
     private static SyntaxNode ValueSyntax(IOperation assignment) =>
-        assignment is IAssignmentOperation { Value: { } value } && !value.IsImplicit ? value.Syntax : assignment.Syntax;
+        assignment is IAssignmentOperation { Value: { } value } ? value.Syntax : assignment.Syntax;
 }
