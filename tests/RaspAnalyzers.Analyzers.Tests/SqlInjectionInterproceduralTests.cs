@@ -279,4 +279,78 @@ public class SqlInjectionInterproceduralTests
         await Verify.VerifyAsync(new[] { controller, queries }, Rasp1001.Expect("query parameter 'name'", "new SqliteCommand",
             via: "PatientsController.Query").At(3));
     }
+
+    [Fact]
+    public async Task Call_through_an_interface_reaches_the_implementation()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Data.Sqlite;
+
+            public interface IPatientRepository
+            {
+                object? FindByMrn(string mrn);
+            }
+
+            public sealed class SqlitePatientRepository : IPatientRepository
+            {
+                private readonly SqliteConnection _connection = new("Data Source=ehr.db");
+
+                public object? FindByMrn(string mrn)
+                {
+                    using var command = _connection.CreateCommand();
+                    command.CommandText = {|#3:$"SELECT * FROM Patients WHERE Mrn = '{mrn}'"|};
+                    return command.ExecuteScalar();
+                }
+            }
+
+            [ApiController]
+            public class PatientsController : ControllerBase
+            {
+                private readonly IPatientRepository _patients;
+
+                public PatientsController(IPatientRepository patients) => _patients = patients;
+
+                [HttpGet("patients/{mrn}")]
+                public IActionResult Get(string {|#1:mrn|}) => Ok({|#2:_patients.FindByMrn({|#0:mrn|})|});
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Rasp1001.Expect("route parameter 'mrn'", "SqliteCommand.CommandText",
+            via: "SqlitePatientRepository.FindByMrn").At(3));
+    }
+
+    [Fact]
+    public async Task Call_to_an_abstract_method_reaches_the_override()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Data.Sqlite;
+
+            public abstract class QueryBuilder
+            {
+                public abstract string Build(string filter);
+            }
+
+            public sealed class WardQueryBuilder : QueryBuilder
+            {
+                public override string Build(string filter) => "SELECT * FROM Beds WHERE Ward = '" + filter + "'";
+            }
+
+            public class BedsController : ControllerBase
+            {
+                private readonly QueryBuilder _builder = new WardQueryBuilder();
+
+                [HttpGet("beds")]
+                public IActionResult Find(string {|#1:ward|}, SqliteConnection connection)
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = {|#0:_builder.Build(ward)|};
+                    return Ok(command.ExecuteScalar());
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Rasp1001.Expect("query parameter 'ward'", "SqliteCommand.CommandText").At(1));
+    }
 }
