@@ -90,7 +90,8 @@ internal sealed partial class FlowAnalysis
                 return EvaluatePropertyRead(property, state);
 
             case IFieldReferenceOperation field:
-                return field.Instance is null ? TaintValue.Clean : Evaluate(field.Instance, state);
+                return (field.Instance is null ? TaintValue.Clean : Evaluate(field.Instance, state))
+                    .Union(MemberTaint(field.Field, field.Syntax.GetLocation()));
 
             case IArrayElementReferenceOperation element:
                 foreach (var index in element.Indices)
@@ -175,6 +176,7 @@ internal sealed partial class FlowAnalysis
                 }
 
                 AddToContainer(property.Instance, stepped, state);
+                RecordMemberWrite(property.Property.OriginalDefinition, stepped);
                 break;
 
             case IFieldReferenceOperation field:
@@ -184,6 +186,7 @@ internal sealed partial class FlowAnalysis
                 }
 
                 AddToContainer(field.Instance, stepped, state);
+                RecordMemberWrite(field.Field.OriginalDefinition, stepped);
                 break;
 
             case IArrayElementReferenceOperation element:
@@ -273,7 +276,7 @@ internal sealed partial class FlowAnalysis
             return TaintValue.FromOrigin(TaintOrigin.Source(bound, location));
         }
 
-        return instance;
+        return instance.Union(MemberTaint(property.Property, location));
     }
 
     private static SyntaxNode ValueSyntax(IOperation assignment) =>

@@ -24,6 +24,8 @@ internal sealed class TaintEngine
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<IPropertySymbol, string?> _boundProperties = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, byte> _analyzedHandlers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, TaintValue> _memberTaints = new(SymbolEqualityComparer.Default);
+    private readonly MemberWriters _writers;
 
     private TaintEngine(Compilation compilation, RemoteSources sources, SinkCatalog sinks)
     {
@@ -33,6 +35,7 @@ internal sealed class TaintEngine
         EntryPoints = new RequestEntryPoints(compilation, sources);
         Sanitizing = new SanitizingTypes(compilation);
         Implementations = new Implementations(compilation);
+        _writers = new MemberWriters(compilation, GetModel);
     }
 
     public RemoteSources Sources { get; }
@@ -162,7 +165,7 @@ internal sealed class TaintEngine
             }
         }
 
-        return _summaries.GetOrAdd(method, new MethodSummary(result.Returned, parameterSinks.ToImmutable()));
+        return _summaries.GetOrAdd(method, new MethodSummary(result.Returned, parameterSinks.ToImmutable(), result.MemberWrites));
     }
 
     /// <summary>Whether the method has a body in this compilation that a summary can be computed from.</summary>
@@ -174,13 +177,62 @@ internal sealed class TaintEngine
             return false;
         }
 
-        return method.MethodKind is MethodKind.Ordinary or MethodKind.ReducedExtension
+        return method.MethodKind is MethodKind.Ordinary or MethodKind.ReducedExtension or MethodKind.Constructor
             && _compilation.ContainsSyntaxTree(method.DeclaringSyntaxReferences[0].SyntaxTree);
     }
 
     /// <summary>The source description of a property bound from the request, cached per property.</summary>
     public string? DescribeBoundProperty(IPropertySymbol property) =>
         _boundProperties.GetOrAdd(property.OriginalDefinition, p => Sources.DescribeBoundProperty(p));
+
+    /// <summary>
+    /// The request data that any method of the compilation stores into a field or property: a real source it
+    /// reads itself, or a parameter of an action it is. Made once per member from its writers' summaries.
+    /// </summary>
+    public TaintValue GetMemberTaint(ISymbol member, CancellationToken cancellation)
+    {
+        member = member.OriginalDefinition;
+        if (_memberTaints.TryGetValue(member, out var cached))
+        {
+            return cached;
+        }
+
+        var taint = TaintValue.Clean;
+        foreach (var writer in _writers.Of(member, cancellation))
+        {
+            if (!HasBody(writer)
+                || !GetSummary(writer, ImmutableHashSet<IMethodSymbol>.Empty, cancellation).MemberWrites.TryGetValue(member, out var written))
+            {
+                continue;
+            }
+
+            var entry = EntryPoints.ForControllerMethod(writer);
+            foreach (var flow in written.Flows)
+            {
+                if (!flow.Origin.IsParameter)
+                {
+                    taint = taint.Union(TaintValue.From(flow));
+                }
+                else if (!entry.IsDefault && flow.Origin.ParameterOrdinal >= 0 && entry[flow.Origin.ParameterOrdinal] is { } origin)
+                {
+                    taint = taint.Union(TaintValue.From(new TaintFlow(origin, flow.Steps)));
+                }
+            }
+        }
+
+        return _memberTaints.GetOrAdd(member, taint);
+    }
+
+    /// <summary>A field or property declared in this compilation, whose writers can be found.</summary>
+    public static bool IsSourceMember(ISymbol member) =>
+        member is IFieldSymbol { IsConst: false } or IPropertySymbol
+        && member.Locations.Length > 0 && member.Locations[0].IsInSource;
+
+    private SemanticModel GetModel(SyntaxTree tree) =>
+        _models.GetOrAdd(tree, t =>
+#pragma warning disable RS1030 // Summaries need the bodies of callees in other trees; one model per tree, cached.
+            _compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
 
     private static AnalysisBudget NewBudget() => new(MaxOperationsPerMethod);
 
@@ -194,14 +246,10 @@ internal sealed class TaintEngine
         }
 
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellation);
-        var model = _models.GetOrAdd(syntax.SyntaxTree, tree =>
-#pragma warning disable RS1030 // Summaries need the bodies of callees in other trees; one model per tree, cached.
-            _compilation.GetSemanticModel(tree));
-#pragma warning restore RS1030
-
-        cfg = model.GetOperation(syntax, cancellation) switch
+        cfg = GetModel(syntax.SyntaxTree).GetOperation(syntax, cancellation) switch
         {
             IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellation),
+            IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellation),
             IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, cancellation),
             _ => null,
         };
