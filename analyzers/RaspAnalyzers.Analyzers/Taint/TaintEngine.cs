@@ -27,10 +27,11 @@ internal sealed class TaintEngine
     private readonly ConcurrentDictionary<ISymbol, TaintValue> _memberTaints = new(SymbolEqualityComparer.Default);
     private readonly MemberWriters _writers;
 
-    private TaintEngine(Compilation compilation, RemoteSources sources, SinkCatalog sinks)
+    private TaintEngine(Compilation compilation, RemoteSources sources, SourceCatalog catalog, SinkCatalog sinks)
     {
         _compilation = compilation;
         Sources = sources;
+        Catalog = catalog;
         Sinks = sinks;
         EntryPoints = new RequestEntryPoints(compilation, sources);
         Sanitizing = new SanitizingTypes(compilation);
@@ -39,6 +40,12 @@ internal sealed class TaintEngine
     }
 
     public RemoteSources Sources { get; }
+
+    /// <summary>The member sources of the chosen threat models.</summary>
+    public SourceCatalog Catalog { get; }
+
+    /// <summary>Whether request data counts: the <c>remote</c> threat model is chosen and ASP.NET Core is present.</summary>
+    public bool IsRemote => (Catalog.Models & ThreatModels.Remote) != 0 && Sources.IsPresent;
 
     public RequestEntryPoints EntryPoints { get; }
 
@@ -49,16 +56,17 @@ internal sealed class TaintEngine
     public Implementations Implementations { get; }
 
     /// <summary>The engine, or null when the compilation has no source or no sink, so nothing can be found.</summary>
-    public static TaintEngine? Create(Compilation compilation, ImmutableArray<TaintRule> rules)
+    public static TaintEngine? Create(Compilation compilation, ImmutableArray<TaintRule> rules, ThreatModels models)
     {
         var sources = RemoteSources.Create(compilation);
-        if (!sources.IsPresent)
+        var catalog = new SourceCatalog(compilation, models);
+        if (catalog.IsEmpty && !sources.IsPresent)
         {
             return null;
         }
 
         var sinks = SinkCatalog.Create(compilation, rules);
-        return sinks.IsEmpty ? null : new TaintEngine(compilation, sources, sinks);
+        return sinks.IsEmpty ? null : new TaintEngine(compilation, sources, catalog, sinks);
     }
 
     /// <summary>
@@ -68,7 +76,7 @@ internal sealed class TaintEngine
     public ImmutableArray<SinkHit> AnalyzeEntry(IMethodSymbol method, ControlFlowGraph cfg, CancellationToken cancellation)
     {
         var state = new TaintState();
-        var origins = EntryPoints.ForControllerMethod(method);
+        var origins = IsRemote ? EntryPoints.ForControllerMethod(method) : default;
         if (!origins.IsDefault)
         {
             for (var i = 0; i < origins.Length; i++)
@@ -78,6 +86,14 @@ internal sealed class TaintEngine
                     state.Set(method.Parameters[i], TaintValue.FromOrigin(origin));
                 }
             }
+        }
+
+        // Under the local threat model the program's own arguments are input too.
+        if ((Catalog.Models & ThreatModels.Local) != 0 && IsEntryPoint(method) && method.Parameters.Length == 1)
+        {
+            var args = method.Parameters[0];
+            var location = args.Locations.Length > 0 ? args.Locations[0] : method.Locations[0];
+            state.Set(args, TaintValue.FromOrigin(TaintOrigin.Source("command-line argument '" + args.Name + "'", location)));
         }
 
         var analysis = new FlowAnalysis(
@@ -222,6 +238,9 @@ internal sealed class TaintEngine
 
         return _memberTaints.GetOrAdd(member, taint);
     }
+
+    private bool IsEntryPoint(IMethodSymbol method) =>
+        SymbolEqualityComparer.Default.Equals(method, _compilation.GetEntryPoint(CancellationToken.None));
 
     /// <summary>A field or property declared in this compilation, whose writers can be found.</summary>
     public static bool IsSourceMember(ISymbol member) =>
