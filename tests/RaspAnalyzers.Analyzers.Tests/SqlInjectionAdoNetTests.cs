@@ -376,4 +376,26 @@ public class SqlInjectionAdoNetTests
 
         await Verify.VerifyAsync(source, Rasp1001.Expect("query parameter 'order'", "SqliteCommand.CommandText").At(2));
     }
+
+    [Fact]
+    public async Task Conditional_assigned_straight_to_CommandText()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Data.Sqlite;
+
+            public class PatientsController : ControllerBase
+            {
+                [HttpGet("patients")]
+                public IActionResult Search(string? {|#1:name|}, SqliteConnection connection)
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = {|#0:name is null ? "SELECT * FROM Patients" : "SELECT * FROM Patients WHERE Name = '" + name + "'"|};
+                    return Ok(command.ExecuteScalar());
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Rasp1001.Expect("query parameter 'name'", "SqliteCommand.CommandText").At(1));
+    }
 }

@@ -441,4 +441,92 @@ public class SqlInjectionInterproceduralTests
 
         await Verify.VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task Members_are_told_apart_across_a_call()
+    {
+        // The order carries form data in its ship-to fields and server data in its shipment; only the statement
+        // built from the ship-to fields is an injection.
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Data.Sqlite;
+
+            public class Shipment { public string Tracking { get; set; } = ""; }
+
+            public class Order
+            {
+                public string ShipName { get; set; } = "";
+                public Shipment? Shipment { get; set; }
+            }
+
+            public class OrderRepository
+            {
+                private readonly SqliteConnection _connection = new("Data Source=shop.db");
+
+                public void Create(Order order)
+                {
+                    using var command = _connection.CreateCommand();
+                    command.CommandText = {|#4:"INSERT INTO Orders (ShipName) VALUES ('" + order.ShipName + "')"|};
+                    command.ExecuteNonQuery();
+                    if (order.Shipment is { } shipment)
+                    {
+                        command.CommandText = "INSERT INTO Shipments (Tracking) VALUES ('" + shipment.Tracking + "')";
+                        command.ExecuteNonQuery();
+                    }
+                }
+            }
+
+            public record CheckoutForm(string ShipTarget);
+
+            [ApiController]
+            public class CheckoutController : ControllerBase
+            {
+                private readonly OrderRepository _orders = new();
+
+                [HttpPost("checkout")]
+                public IActionResult Checkout(CheckoutForm {|#1:form|})
+                {
+                    var order = new Order { {|#2:ShipName = form.ShipTarget|} };
+                    order.Shipment = new Shipment { Tracking = "1Z" + System.Guid.NewGuid() };
+                    {|#3:_orders.Create({|#0:order|})|};
+                    return Ok();
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Rasp1001.Expect("request body parameter 'form'", "SqliteCommand.CommandText",
+            via: "OrderRepository.Create").At(4));
+    }
+
+    [Fact]
+    public async Task Member_overwritten_with_clean_data_before_the_call_is_clean()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Data.Sqlite;
+
+            public class Filter { public string Ward { get; set; } = ""; public string Sort { get; set; } = "Name"; }
+
+            public static class Queries
+            {
+                public static string For(Filter filter) => "SELECT * FROM Beds WHERE Ward = '" + filter.Ward + "' ORDER BY " + filter.Sort;
+            }
+
+            [ApiController]
+            public class BedsController : ControllerBase
+            {
+                [HttpPost("beds")]
+                public IActionResult Find(Filter filter, SqliteConnection connection)
+                {
+                    filter.Ward = "ICU";
+                    filter.Sort = filter.Sort == "Bed" ? "Bed" : "Name";
+                    using var command = connection.CreateCommand();
+                    command.CommandText = Queries.For(filter);
+                    return Ok(command.ExecuteScalar());
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
 }

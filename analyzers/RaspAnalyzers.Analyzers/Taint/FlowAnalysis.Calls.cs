@@ -34,7 +34,7 @@ internal sealed partial class FlowAnalysis
 
         if (_engine.HasBody(method))
         {
-            return ApplySummary(invocation, method, receiver, arguments);
+            return ApplySummary(invocation, method, receiver, arguments, state);
         }
 
         // A call through an interface or an abstract method may run any of the compilation's implementations.
@@ -46,7 +46,7 @@ internal sealed partial class FlowAnalysis
             {
                 if (_engine.HasBody(implementation))
                 {
-                    returned = returned.Union(ApplySummary(invocation, implementation, receiver, arguments));
+                    returned = returned.Union(ApplySummary(invocation, implementation, receiver, arguments, state));
                 }
             }
 
@@ -164,14 +164,15 @@ internal sealed partial class FlowAnalysis
         return inputs;
     }
 
-    private TaintValue ApplySummary(IInvocationOperation invocation, IMethodSymbol method, TaintValue receiver, TaintValue[] arguments)
+    private TaintValue ApplySummary(
+        IInvocationOperation invocation, IMethodSymbol method, TaintValue receiver, TaintValue[] arguments, TaintState state)
     {
         var summary = _engine.GetSummary(method, _callers, _cancellation);
         var call = invocation.Syntax.GetLocation();
 
         foreach (var hit in summary.ParameterSinks)
         {
-            var reached = Substitute(hit.Taint, receiver, arguments, call, out var firstOrdinal);
+            var reached = Substitute(hit.Taint, invocation, receiver, arguments, call, state, out var firstOrdinal);
             if (reached.IsTainted)
             {
                 var report = (firstOrdinal == TaintOrigin.ReceiverOrdinal
@@ -181,15 +182,22 @@ internal sealed partial class FlowAnalysis
             }
         }
 
-        return Substitute(summary.Returned, receiver, arguments, call, out _);
+        return Substitute(summary.Returned, invocation, receiver, arguments, call, state, out _);
     }
 
     /// <summary>
-    /// Replaces a callee's parameter origins with what this call passes. Flows from sources the callee reads
+    /// Replaces a callee's parameter origins with what this call passes. An origin read through a member takes
+    /// what this method stored in that member of the argument, when it knows. Flows from sources the callee reads
     /// itself pass through unchanged, with the call as a step.
     /// </summary>
-    private static TaintValue Substitute(
-        TaintValue calleeTaint, TaintValue receiver, TaintValue[] arguments, Location call, out int firstOrdinal)
+    private TaintValue Substitute(
+        TaintValue calleeTaint,
+        IInvocationOperation invocation,
+        TaintValue receiver,
+        TaintValue[] arguments,
+        Location call,
+        TaintState state,
+        out int firstOrdinal)
     {
         firstOrdinal = int.MinValue;
         var result = TaintValue.Clean;
@@ -205,6 +213,14 @@ internal sealed partial class FlowAnalysis
             var passed = ordinal == TaintOrigin.ReceiverOrdinal ? receiver
                 : ordinal < arguments.Length ? arguments[ordinal]
                 : TaintValue.Clean;
+            if (flow.Origin.Member is { } member)
+            {
+                var argument = ordinal == TaintOrigin.ReceiverOrdinal ? invocation.Instance : ArgumentValue(invocation.Arguments, ordinal);
+                passed = KeyOf(argument) is { } key && state.TryGetMember(key, member, out var stored)
+                    ? stored
+                    : passed.ThroughMember(member);
+            }
+
             if (passed.IsTainted && firstOrdinal == int.MinValue)
             {
                 firstOrdinal = ordinal;
@@ -217,6 +233,19 @@ internal sealed partial class FlowAnalysis
         }
 
         return result;
+    }
+
+    private static IOperation? ArgumentValue(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
     }
 
     private TaintValue InlineLocalFunction(

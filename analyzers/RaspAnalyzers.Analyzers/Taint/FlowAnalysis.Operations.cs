@@ -37,8 +37,36 @@ internal sealed partial class FlowAnalysis
                 return state.Get(TaintState.Receiver);
 
             case IFlowCaptureOperation capture:
-                state.Set(TaintState.KeyOf(capture.Id), Evaluate(capture.Value, state));
+            {
+                var key = TaintState.KeyOf(capture.Id);
+                state.Set(key, Evaluate(capture.Value, state));
+
+                // The CFG captures an assignment's receiver before evaluating a conditional right-hand side;
+                // x.Member through that capture is x.Member.
+                if (capture.Value is IPropertyReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation)
+                {
+                    _capturedTargets[capture.Id] = capture.Value;
+                }
+                else
+                {
+                    _capturedTargets.Remove(capture.Id);
+                }
+
+                if (Variable(capture.Value) is { } source)
+                {
+                    _aliases[capture.Id] = source;
+                }
+                else
+                {
+                    _aliases.Remove(capture.Id);
+                    if (KeyOf(capture.Value) is { } copied)
+                    {
+                        state.CopyMembers(copied, key);
+                    }
+                }
+
                 return TaintValue.Clean;
+            }
 
             case IExpressionStatementOperation statement:
                 Evaluate(statement.Operation, state);
@@ -90,7 +118,7 @@ internal sealed partial class FlowAnalysis
                 return EvaluatePropertyRead(property, state);
 
             case IFieldReferenceOperation field:
-                return (field.Instance is null ? TaintValue.Clean : Evaluate(field.Instance, state))
+                return ReadMember(field.Instance, field.Instance is null ? TaintValue.Clean : Evaluate(field.Instance, state), field.Field, state)
                     .Union(MemberTaint(field.Field, field.Syntax.GetLocation()));
 
             case IArrayElementReferenceOperation element:
@@ -153,18 +181,23 @@ internal sealed partial class FlowAnalysis
             ? declared.Local.Locations[0]
             : assignment.Syntax.GetLocation();
         var stepped = value.WithStep(step);
+
+        // x.P = c ? a : b is lowered with x.P captured first; the assignment goes to the captured member.
+        if (target is IFlowCaptureReferenceOperation captured && _capturedTargets.TryGetValue(captured.Id, out var member))
+        {
+            target = member;
+        }
+
         switch (target)
         {
-            case ILocalReferenceOperation local:
-                state.Set(local.Local, stepped);
-                break;
+            case ILocalReferenceOperation or IParameterReferenceOperation or IFlowCaptureReferenceOperation:
+                var key = Variable(target) ?? TaintState.KeyOf(((IFlowCaptureReferenceOperation)target).Id);
+                state.Set(key, stepped);
+                if (assignment is ISimpleAssignmentOperation { Value: var assigned } && KeyOf(assigned) is { } source)
+                {
+                    state.CopyMembers(source, key);
+                }
 
-            case IParameterReferenceOperation parameter:
-                state.Set(parameter.Parameter, stepped);
-                break;
-
-            case IFlowCaptureReferenceOperation capture:
-                state.Set(TaintState.KeyOf(capture.Id), stepped);
                 break;
 
             case IPropertyReferenceOperation property:
@@ -175,7 +208,7 @@ internal sealed partial class FlowAnalysis
                     AddHit(sink, location, location, value, via: null);
                 }
 
-                AddToContainer(property.Instance, stepped, state);
+                StoreMember(property.Instance, property.Property, stepped, state);
                 RecordMemberWrite(property.Property.OriginalDefinition, stepped);
                 break;
 
@@ -185,7 +218,7 @@ internal sealed partial class FlowAnalysis
                     Evaluate(field.Instance, state);
                 }
 
-                AddToContainer(field.Instance, stepped, state);
+                StoreMember(field.Instance, field.Field, stepped, state);
                 RecordMemberWrite(field.Field.OriginalDefinition, stepped);
                 break;
 
@@ -232,6 +265,86 @@ internal sealed partial class FlowAnalysis
         }
     }
 
+    /// <summary>
+    /// <c>order.Shipment = value</c>: what the member now holds is known exactly, and the object as a whole
+    /// carries it too. Deeper paths (<c>order.Shipment.Tracking = value</c>) fall on the first member and the root.
+    /// </summary>
+    private void StoreMember(IOperation? instance, ISymbol member, TaintValue value, TaintState state)
+    {
+        if (KeyOf(instance) is { } key)
+        {
+            state.SetMember(key, member, value);
+            if (key != TaintState.Receiver)
+            {
+                state.Add(key, value);
+            }
+
+            return;
+        }
+
+        var first = member;
+        while (instance is IMemberReferenceOperation { Instance: var inner } reference)
+        {
+            first = reference.Member;
+            instance = inner;
+            if (KeyOf(instance) is { } root)
+            {
+                if (state.TryGetMember(root, first, out var stored))
+                {
+                    state.SetMember(root, first, stored.Union(value));
+                }
+
+                if (root != TaintState.Receiver)
+                {
+                    state.Add(root, value);
+                }
+
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>x.Member</c>: what was stored in it when known; otherwise the object's taint, with symbolic origins
+    /// narrowed to the member so that a caller can substitute what it stored there.
+    /// </summary>
+    private TaintValue ReadMember(IOperation? instance, TaintValue instanceTaint, ISymbol member, TaintState state)
+    {
+        if (KeyOf(instance) is not { } key)
+        {
+            return instanceTaint;
+        }
+
+        return state.TryGetMember(key, member, out var stored) ? stored : instanceTaint.ThroughMember(member);
+    }
+
+    /// <summary>
+    /// The state key whose members an operation names: a variable, the receiver, or a flow capture (the variable
+    /// it captured, when it captured one). Null for any other operation.
+    /// </summary>
+    private object? KeyOf(IOperation? operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        if (operation is IFlowCaptureReferenceOperation capture)
+        {
+            return _aliases.TryGetValue(capture.Id, out var variable) ? variable : TaintState.KeyOf(capture.Id);
+        }
+
+        return Variable(operation);
+    }
+
+    private static object? Variable(IOperation? operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => TaintState.Receiver,
+        _ => null,
+    };
+
     private void EvaluateReceiverAndArguments(IPropertyReferenceOperation property, TaintState state)
     {
         if (property.Instance is not null)
@@ -277,7 +390,7 @@ internal sealed partial class FlowAnalysis
             return TaintValue.FromOrigin(TaintOrigin.Source(bound, location));
         }
 
-        return instance.Union(MemberTaint(property.Property, location));
+        return ReadMember(property.Instance, instance, property.Property, state).Union(MemberTaint(property.Property, location));
     }
 
     private static SyntaxNode ValueSyntax(IOperation assignment) =>

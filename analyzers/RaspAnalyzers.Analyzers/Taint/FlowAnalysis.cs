@@ -25,6 +25,8 @@ internal sealed partial class FlowAnalysis
     private readonly Dictionary<(Location, TaintRule), SinkHit> _hits = new();
     private readonly TaintState _everySeen = new();
     private readonly Dictionary<ISymbol, TaintValue> _memberWrites = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<CaptureId, object> _aliases = new();
+    private readonly Dictionary<CaptureId, IOperation> _capturedTargets = new();
     private TaintValue _returned;
 
     public FlowAnalysis(

@@ -11,11 +11,12 @@ internal sealed class TaintOrigin : System.IEquatable<TaintOrigin>
     /// <summary>The ordinal that stands for the receiver (<c>this</c>) of an instance method.</summary>
     public const int ReceiverOrdinal = -1;
 
-    private TaintOrigin(string description, Location location, int parameterOrdinal)
+    private TaintOrigin(string description, Location location, int parameterOrdinal, ISymbol? member = null)
     {
         Description = description;
         Location = location;
         ParameterOrdinal = parameterOrdinal;
+        Member = member;
     }
 
     /// <summary>What a reader is told the data is, such as "query parameter 'name'".</summary>
@@ -29,15 +30,26 @@ internal sealed class TaintOrigin : System.IEquatable<TaintOrigin>
 
     public bool IsParameter => ParameterOrdinal != int.MinValue;
 
+    /// <summary>
+    /// For a symbolic origin read through a member (<c>order.Shipment</c>), that member: a caller that knows what
+    /// it stored in the member substitutes that, not the whole object.
+    /// </summary>
+    public ISymbol? Member { get; }
+
     public static TaintOrigin Source(string description, Location location) =>
         new(description, location, int.MinValue);
 
     public static TaintOrigin Parameter(int ordinal, string name, Location location) =>
         new("parameter '" + name + "'", location, ordinal);
 
+    /// <summary>This parameter origin narrowed to one of its members.</summary>
+    public TaintOrigin WithMember(ISymbol member) =>
+        IsParameter && Member is null ? new(Description, Location, ParameterOrdinal, member) : this;
+
     public bool Equals(TaintOrigin? other) =>
         other is not null
         && ParameterOrdinal == other.ParameterOrdinal
+        && SymbolEqualityComparer.Default.Equals(Member, other.Member)
         && Location.Equals(other.Location)
         && string.Equals(Description, other.Description, System.StringComparison.Ordinal);
 

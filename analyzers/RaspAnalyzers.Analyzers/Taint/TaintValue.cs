@@ -72,6 +72,25 @@ internal readonly struct TaintValue
         return new TaintValue(builder.MoveToImmutable());
     }
 
+    /// <summary>Parameter origins narrowed to <paramref name="member"/>: what reading that member of them yields.</summary>
+    public TaintValue ThroughMember(ISymbol member)
+    {
+        if (!IsTainted)
+        {
+            return this;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<TaintFlow>(_flows.Length);
+        foreach (var flow in _flows)
+        {
+            builder.Add(flow.Origin.IsParameter && flow.Origin.Member is null
+                ? new TaintFlow(flow.Origin.WithMember(member), flow.Steps)
+                : flow);
+        }
+
+        return new TaintValue(builder.MoveToImmutable());
+    }
+
     /// <summary>Whether both carry the same origins; paths do not matter for reaching a fixpoint.</summary>
     public bool HasSameOrigins(TaintValue other)
     {
