@@ -45,7 +45,7 @@ public sealed class InjectionAnalyzer : DiagnosticAnalyzer
             {
                 var options = block.Options.AnalyzerConfigOptionsProvider.GetOptions(block.OwningSymbol.Locations[0].SourceTree!);
                 var models = ThreatModelOption.Parse(options.TryGetValue(ThreatModelOption.Key, out var value) ? value : null);
-                var engine = engines.GetOrAdd(models, m => TaintEngine.Create(compilation, Rules, m));
+                var engine = engines.GetOrAdd(models, m => TaintEngine.Create(compilation, Rules, m, block.CancellationToken));
                 if (engine is not null)
                 {
                     AnalyzeBlock(block, engine);

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis;
 
 namespace RaspAnalyzers.Analyzers.Taint;
@@ -63,6 +65,60 @@ internal sealed class SinkCatalog
 
         return catalog;
     }
+
+    /// <summary>
+    /// Whether the compilation's source could contain a sink at all: some identifier names a sink member, or a
+    /// type that derives from a sink constructor's type. Read once per compilation, from tokens only, so that a
+    /// library without any SQL costs one scan instead of an analysis of every method.
+    /// </summary>
+    public bool MayOccurIn(Compilation compilation, CancellationToken cancellation)
+    {
+        var constructorTypes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sink in _constructors)
+        {
+            constructorTypes.Add(sink.Type.Name);
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var token in tree.GetRoot(cancellation).DescendantTokens())
+            {
+                if (!token.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    continue;
+                }
+
+                var text = token.ValueText;
+                if (_byMemberName.ContainsKey(text) || constructorTypes.Contains(text) || HasPrefixSink(text)
+                    || (_constructors.Count > 0 && IsCommandLike(text)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasPrefixSink(string name)
+    {
+        foreach (var sink in _byPrefix)
+        {
+            foreach (var prefix in sink.Spec.MemberNames)
+            {
+                if (name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Provider types are named after what they derive from: SqliteCommand, NpgsqlDataAdapter.</summary>
+    private static bool IsCommandLike(string name) =>
+        name.EndsWith("Command", StringComparison.Ordinal) || name.EndsWith("DataAdapter", StringComparison.Ordinal);
 
     /// <summary>The parameters of a method or constructor that are sinks, by ordinal.</summary>
     public ImmutableArray<(int Ordinal, SinkMatch Match)> MatchMethod(IMethodSymbol method) =>

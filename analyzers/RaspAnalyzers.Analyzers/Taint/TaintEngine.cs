@@ -59,7 +59,8 @@ internal sealed class TaintEngine
     public ConstantConditions Conditions { get; }
 
     /// <summary>The engine, or null when the compilation has no source or no sink, so nothing can be found.</summary>
-    public static TaintEngine? Create(Compilation compilation, ImmutableArray<TaintRule> rules, ThreatModels models)
+    public static TaintEngine? Create(
+        Compilation compilation, ImmutableArray<TaintRule> rules, ThreatModels models, CancellationToken cancellation)
     {
         var sources = RemoteSources.Create(compilation);
         var catalog = new SourceCatalog(compilation, models);
@@ -69,7 +70,9 @@ internal sealed class TaintEngine
         }
 
         var sinks = SinkCatalog.Create(compilation, rules);
-        return sinks.IsEmpty ? null : new TaintEngine(compilation, sources, catalog, sinks);
+        return sinks.IsEmpty || !sinks.MayOccurIn(compilation, cancellation)
+            ? null
+            : new TaintEngine(compilation, sources, catalog, sinks);
     }
 
     /// <summary>
