@@ -23,6 +23,3 @@ app.MapAppointmentEndpoints();
 app.MapPatientLookupEndpoints();
 
 app.Run();
-
-/// <summary>The portal's entry point; public so that tests can host the portal in memory.</summary>
-public partial class Program;

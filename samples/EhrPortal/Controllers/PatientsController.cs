@@ -39,7 +39,9 @@ public sealed class PatientsController(PortalDatabase database) : ControllerBase
         return PatientRows.Read(command);
     }
 
-    /// <summary>Reads one patient. The id is bound as an int, which cannot carry SQL, so concatenating it is safe.</summary>
+    /// <summary>
+    /// Reads one patient. The id is bound as an int, which cannot carry SQL, so concatenating it is safe.
+    /// </summary>
     [HttpGet("{id:int}")]
     [EhrEndpoint("Patient", EhrAction.Read)]
     public ActionResult<Patient> Get(int id)

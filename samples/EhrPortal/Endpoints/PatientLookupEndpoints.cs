@@ -27,7 +27,8 @@ public static class PatientLookupEndpoints
 
         // Deliberately vulnerable, a demonstration of RASP1001: the query-string value is formatted into the SQL text
         // of a new SqliteCommand, so mrn=' OR '1'='1 returns every patient instead of one.
-        var sql = string.Format("{0} WHERE MedicalRecordNumber = '{1}'", PatientRows.SelectColumns, medicalRecordNumber);
+        var sql = string.Format(
+            "{0} WHERE MedicalRecordNumber = '{1}'", PatientRows.SelectColumns, medicalRecordNumber);
 
         using var connection = database.OpenConnection();
         using var command = new SqliteCommand(sql, connection);
@@ -40,7 +41,8 @@ public static class PatientLookupEndpoints
         string medicalRecordNumber = request.Query["mrn"].ToString();
 
         using var connection = database.OpenConnection();
-        using var command = new SqliteCommand(PatientRows.SelectColumns + " WHERE MedicalRecordNumber = $mrn", connection);
+        using var command = new SqliteCommand(
+            PatientRows.SelectColumns + " WHERE MedicalRecordNumber = $mrn", connection);
         command.Parameters.AddWithValue("$mrn", medicalRecordNumber);
         return Results.Ok(PatientRows.Read(command));
     }
