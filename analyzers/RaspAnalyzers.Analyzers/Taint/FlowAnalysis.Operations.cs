@@ -1,0 +1,277 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RaspAnalyzers.Analyzers.Taint;
+
+/// <summary>How each kind of operation moves taint.</summary>
+internal sealed partial class FlowAnalysis
+{
+    private TaintValue Evaluate(IOperation operation, TaintState state)
+    {
+        if (!_budget.TrySpend() || operation.ConstantValue.HasValue)
+        {
+            return TaintValue.Clean;
+        }
+
+        var taint = EvaluateCore(operation, state);
+
+        // A value whose type cannot carry an injection is clean however it was computed: int.Parse(name) is safe.
+        return taint.IsTainted && _engine.Sanitizing.Contains(operation.Type) ? TaintValue.Clean : taint;
+    }
+
+    private TaintValue EvaluateCore(IOperation operation, TaintState state)
+    {
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                return state.Get(local.Local);
+
+            case IParameterReferenceOperation parameter:
+                return state.Get(parameter.Parameter);
+
+            case IFlowCaptureReferenceOperation captureReference:
+                return state.Get(TaintState.KeyOf(captureReference.Id));
+
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                return state.Get(TaintState.Receiver);
+
+            case IFlowCaptureOperation capture:
+                state.Set(TaintState.KeyOf(capture.Id), Evaluate(capture.Value, state));
+                return TaintValue.Clean;
+
+            case IExpressionStatementOperation statement:
+                Evaluate(statement.Operation, state);
+                return TaintValue.Clean;
+
+            case ISimpleAssignmentOperation assignment:
+            {
+                var value = Evaluate(assignment.Value, state);
+                AssignTo(assignment.Target, value, assignment, state);
+                return value;
+            }
+
+            case ICompoundAssignmentOperation compound:
+            {
+                var value = Evaluate(compound.Target, state).Union(Evaluate(compound.Value, state));
+                AssignTo(compound.Target, value, compound, state);
+                return value;
+            }
+
+            case ICoalesceAssignmentOperation coalesceAssignment:
+            {
+                var value = Evaluate(coalesceAssignment.Target, state).Union(Evaluate(coalesceAssignment.Value, state));
+                AssignTo(coalesceAssignment.Target, value, coalesceAssignment, state);
+                return value;
+            }
+
+            case IDeconstructionAssignmentOperation deconstruction:
+            {
+                var value = Evaluate(deconstruction.Value, state);
+                AssignTo(deconstruction.Target, value, deconstruction, state);
+                return value;
+            }
+
+            case IBinaryOperation binary:
+                return Evaluate(binary.LeftOperand, state).Union(Evaluate(binary.RightOperand, state));
+
+            case IInterpolatedStringAppendOperation append:
+                return append.AppendCall is IInvocationOperation appendCall
+                    ? EvaluateArguments(appendCall, state)
+                    : Evaluate(append.AppendCall, state);
+
+            case IInvocationOperation invocation:
+                return EvaluateInvocation(invocation, state);
+
+            case IObjectCreationOperation creation:
+                return EvaluateCreation(creation, state);
+
+            case IPropertyReferenceOperation property:
+                return EvaluatePropertyRead(property, state);
+
+            case IFieldReferenceOperation field:
+                return field.Instance is null ? TaintValue.Clean : Evaluate(field.Instance, state);
+
+            case IArrayElementReferenceOperation element:
+                foreach (var index in element.Indices)
+                {
+                    Evaluate(index, state);
+                }
+
+                return Evaluate(element.ArrayReference, state);
+
+            case IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda }:
+                AnalyzeLambda(lambda, state, handlerPattern: null, isHandler: false);
+                return TaintValue.Clean;
+
+            case IFlowAnonymousFunctionOperation lambda:
+                AnalyzeLambda(lambda, state, handlerPattern: null, isHandler: false);
+                return TaintValue.Clean;
+
+            case IIsPatternOperation isPattern:
+            {
+                var value = Evaluate(isPattern.Value, state);
+                if (isPattern.Pattern is IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol declared })
+                {
+                    state.Set(declared, value);
+                }
+
+                return TaintValue.Clean;
+            }
+
+            case ILiteralOperation:
+            case IDefaultValueOperation:
+            case ITypeOfOperation:
+            case ISizeOfOperation:
+            case IInstanceReferenceOperation:
+            case IMethodReferenceOperation:
+            case IEventReferenceOperation:
+            case ICaughtExceptionOperation:
+            case IIsTypeOperation:
+            case IIsNullOperation:
+            case IStaticLocalInitializationSemaphoreOperation:
+                return TaintValue.Clean;
+
+            default:
+                // Conversions, interpolations, awaits, tuples, array and collection initializers, conditionals:
+                // the value carries whatever its parts carry.
+                var taint = TaintValue.Clean;
+                foreach (var child in operation.ChildOperations)
+                {
+                    taint = taint.Union(Evaluate(child, state));
+                }
+
+                return taint;
+        }
+    }
+
+    private void AssignTo(IOperation target, TaintValue value, IOperation assignment, TaintState state)
+    {
+        var stepped = value.WithStep(assignment.Syntax.GetLocation());
+        switch (target)
+        {
+            case ILocalReferenceOperation local:
+                state.Set(local.Local, stepped);
+                break;
+
+            case IParameterReferenceOperation parameter:
+                state.Set(parameter.Parameter, stepped);
+                break;
+
+            case IFlowCaptureReferenceOperation capture:
+                state.Set(TaintState.KeyOf(capture.Id), stepped);
+                break;
+
+            case IPropertyReferenceOperation property:
+                EvaluateReceiverAndArguments(property, state);
+                if (value.IsTainted && _engine.Sinks.MatchSetter(property.Property) is { } sink)
+                {
+                    var location = ValueSyntax(assignment).GetLocation();
+                    AddHit(sink, location, location, value, via: null);
+                }
+
+                AddToContainer(property.Instance, stepped, state);
+                break;
+
+            case IFieldReferenceOperation field:
+                if (field.Instance is not null)
+                {
+                    Evaluate(field.Instance, state);
+                }
+
+                AddToContainer(field.Instance, stepped, state);
+                break;
+
+            case IArrayElementReferenceOperation element:
+                foreach (var index in element.Indices)
+                {
+                    Evaluate(index, state);
+                }
+
+                AddToContainer(element.ArrayReference, stepped, state);
+                break;
+
+            case ITupleOperation tuple:
+                foreach (var part in tuple.Elements)
+                {
+                    AssignTo(part, value, assignment, state);
+                }
+
+                break;
+
+            case IDeclarationExpressionOperation declaration:
+                AssignTo(declaration.Expression, value, assignment, state);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Data stored into a member or element of a local makes the local tainted: the object now carries it.
+    /// Members are not told apart, which over-approximates an object that mixes clean and tainted members.
+    /// </summary>
+    private static void AddToContainer(IOperation? container, TaintValue value, TaintState state)
+    {
+        switch (container)
+        {
+            case ILocalReferenceOperation local:
+                state.Add(local.Local, value);
+                break;
+            case IParameterReferenceOperation parameter:
+                state.Add(parameter.Parameter, value);
+                break;
+            case IFlowCaptureReferenceOperation capture:
+                state.Add(TaintState.KeyOf(capture.Id), value);
+                break;
+        }
+    }
+
+    private void EvaluateReceiverAndArguments(IPropertyReferenceOperation property, TaintState state)
+    {
+        if (property.Instance is not null)
+        {
+            Evaluate(property.Instance, state);
+        }
+
+        foreach (var argument in property.Arguments)
+        {
+            Evaluate(argument.Value, state);
+        }
+    }
+
+    private TaintValue EvaluatePropertyRead(IPropertyReferenceOperation property, TaintState state)
+    {
+        var instance = property.Instance is null ? TaintValue.Clean : Evaluate(property.Instance, state);
+        foreach (var argument in property.Arguments)
+        {
+            Evaluate(argument.Value, state);
+        }
+
+        var location = property.Syntax.GetLocation();
+        var request = _engine.Sources.DescribeRequestProperty(property.Property);
+        if (request is not null)
+        {
+            return TaintValue.FromOrigin(TaintOrigin.Source(request, location));
+        }
+
+        // Request.Query["name"] names its key, which tells a reader more than "the request query string".
+        if (property.Property.IsIndexer
+            && property.Instance is IPropertyReferenceOperation collection
+            && _engine.Sources.DescribeRequestProperty(collection.Property) is not null
+            && property.Arguments.Length == 1
+            && property.Arguments[0].Value.ConstantValue.Value is string key
+            && RemoteSources.DescribeRequestItem(collection.Property, key) is { } item)
+        {
+            return TaintValue.FromOrigin(TaintOrigin.Source(item, location));
+        }
+
+        if (property.Instance is IInstanceReferenceOperation && _engine.DescribeBoundProperty(property.Property) is { } bound)
+        {
+            return TaintValue.FromOrigin(TaintOrigin.Source(bound, location));
+        }
+
+        return instance;
+    }
+
+    private static SyntaxNode ValueSyntax(IOperation assignment) =>
+        assignment is IAssignmentOperation { Value: { } value } && !value.IsImplicit ? value.Syntax : assignment.Syntax;
+}
