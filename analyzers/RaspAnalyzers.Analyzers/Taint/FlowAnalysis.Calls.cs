@@ -37,6 +37,22 @@ internal sealed partial class FlowAnalysis
             return ApplySummary(invocation, method, receiver, arguments);
         }
 
+        // A call through an interface or an abstract method may run any of the compilation's implementations.
+        var implementations = _engine.Implementations.Of(method, _cancellation);
+        if (!implementations.IsEmpty)
+        {
+            var returned = TaintValue.Clean;
+            foreach (var implementation in implementations)
+            {
+                if (_engine.HasBody(implementation))
+                {
+                    returned = returned.Union(ApplySummary(invocation, implementation, receiver, arguments));
+                }
+            }
+
+            return returned;
+        }
+
         return PassThrough(invocation.Instance, invocation.Arguments, receiver, arguments, invocation, state);
     }
 
@@ -142,7 +158,7 @@ internal sealed partial class FlowAnalysis
 
         if (instance is not null && IsAccumulator(instance.Type))
         {
-            AddToContainer(RootReceiver(instance), inputs, state);
+            AddToContainer(RootReceiver(instance), inputs.WithStep(call.Syntax.GetLocation()), state);
         }
 
         return inputs;

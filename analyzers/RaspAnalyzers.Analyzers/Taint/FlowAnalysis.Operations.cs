@@ -147,7 +147,11 @@ internal sealed partial class FlowAnalysis
 
     private void AssignTo(IOperation target, TaintValue value, IOperation assignment, TaintState state)
     {
-        var stepped = value.WithStep(assignment.Syntax.GetLocation());
+        // An implicit assignment, such as a foreach variable's, has no syntax of its own; its variable is clearer.
+        var step = assignment.IsImplicit && target is ILocalReferenceOperation { Local.Locations.Length: > 0 } declared
+            ? declared.Local.Locations[0]
+            : assignment.Syntax.GetLocation();
+        var stepped = value.WithStep(step);
         switch (target)
         {
             case ILocalReferenceOperation local:
@@ -273,5 +277,5 @@ internal sealed partial class FlowAnalysis
     }
 
     private static SyntaxNode ValueSyntax(IOperation assignment) =>
-        assignment is IAssignmentOperation { Value: { } value } && !value.IsImplicit ? value.Syntax : assignment.Syntax;
+        assignment is IAssignmentOperation { Value: { } value } ? value.Syntax : assignment.Syntax;
 }

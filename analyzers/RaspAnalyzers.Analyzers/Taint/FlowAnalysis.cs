@@ -23,6 +23,7 @@ internal sealed partial class FlowAnalysis
     private readonly AnalysisBudget _budget;
     private readonly CancellationToken _cancellation;
     private readonly Dictionary<(Location, TaintRule), SinkHit> _hits = new();
+    private readonly TaintState _everySeen = new();
     private TaintValue _returned;
 
     public FlowAnalysis(
@@ -63,12 +64,13 @@ internal sealed partial class FlowAnalysis
 
             var state = entryStates[ordinal]!.Clone();
             Transfer(blocks[ordinal], state);
+            _everySeen.JoinWith(state);
             Flow(blocks[ordinal].FallThroughSuccessor, state, entryStates, worklist, queued);
             Flow(blocks[ordinal].ConditionalSuccessor, state, entryStates, worklist, queued);
 
             if (worklist.Count == 0)
             {
-                EnterExceptionHandlers(blocks, entryStates, worklist, queued);
+                EnterExceptionHandlers(blocks, _everySeen, entryStates, worklist, queued);
             }
         }
 
@@ -124,31 +126,31 @@ internal sealed partial class FlowAnalysis
     /// They start from the join of every state seen, which is what any point of the try could have held.
     /// </summary>
     private static void EnterExceptionHandlers(
-        ImmutableArray<BasicBlock> blocks, TaintState?[] entryStates, Queue<int> worklist, bool[] queued)
+        ImmutableArray<BasicBlock> blocks, TaintState everySeen, TaintState?[] entryStates, Queue<int> worklist, bool[] queued)
     {
-        TaintState? everything = null;
         for (var i = 0; i < blocks.Length; i++)
         {
-            if (entryStates[i] is not null || !blocks[i].IsReachable || !StartsHandler(blocks[i]))
+            if (queued[i] || !blocks[i].IsReachable || !StartsHandler(blocks[i]))
             {
                 continue;
             }
 
-            if (everything is null)
+            var changed = false;
+            if (entryStates[i] is { } existing)
             {
-                everything = new TaintState();
-                foreach (var state in entryStates)
-                {
-                    if (state is not null)
-                    {
-                        everything.JoinWith(state);
-                    }
-                }
+                changed = existing.JoinWith(everySeen);
+            }
+            else
+            {
+                entryStates[i] = everySeen.Clone();
+                changed = true;
             }
 
-            entryStates[i] = everything.Clone();
-            worklist.Enqueue(i);
-            queued[i] = true;
+            if (changed)
+            {
+                worklist.Enqueue(i);
+                queued[i] = true;
+            }
         }
     }
 

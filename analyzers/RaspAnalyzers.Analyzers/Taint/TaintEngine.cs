@@ -32,6 +32,7 @@ internal sealed class TaintEngine
         Sinks = sinks;
         EntryPoints = new RequestEntryPoints(compilation, sources);
         Sanitizing = new SanitizingTypes(compilation);
+        Implementations = new Implementations(compilation);
     }
 
     public RemoteSources Sources { get; }
@@ -41,6 +42,8 @@ internal sealed class TaintEngine
     public SinkCatalog Sinks { get; }
 
     public SanitizingTypes Sanitizing { get; }
+
+    public Implementations Implementations { get; }
 
     /// <summary>The engine, or null when the compilation has no source or no sink, so nothing can be found.</summary>
     public static TaintEngine? Create(Compilation compilation, ImmutableArray<TaintRule> rules)
