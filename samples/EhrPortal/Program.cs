@@ -12,7 +12,7 @@ builder.Services.AddSingleton<PortalDatabase>();
 builder.Services.AddDbContext<EhrPortalDbContext>(
     (services, options) => options.UseSqlite(services.GetRequiredService<PortalDatabase>().ConnectionString));
 builder.Services.AddScoped<ClinicalNoteRepository>();
-builder.Services.AddScoped<AppointmentRepository>();
+builder.Services.AddScoped<IAppointmentRepository, AppointmentRepository>();
 
 var app = builder.Build();
 

@@ -12,14 +12,15 @@ public sealed class AppointmentCancellation
     public string Reason { get; set; } = "";
 }
 
-/// <summary>Appointment changes, through <see cref="AppointmentRepository"/>.</summary>
+/// <summary>Appointment changes, through the <see cref="IAppointmentRepository"/> the container provides.</summary>
 [ApiController]
 [Route("api/appointments")]
-public sealed class AppointmentsController(AppointmentRepository appointments) : ControllerBase
+public sealed class AppointmentsController(IAppointmentRepository appointments) : ControllerBase
 {
     /// <summary>
     /// Deliberately vulnerable, a demonstration of RASP1001: the reason from the JSON body reaches ExecuteSqlRaw
-    /// inside the repository. The appointment id is an int and cannot carry SQL; the reason can.
+    /// inside the repository, called through its interface. The appointment id is an int and cannot carry SQL; the
+    /// reason can.
     /// </summary>
     [HttpPost("cancel")]
     [EhrEndpoint("Appointment", EhrAction.Update)]

@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 namespace EhrPortal.Data;
 
 /// <summary>Appointment changes over EF Core.</summary>
-public sealed class AppointmentRepository(EhrPortalDbContext context)
+public sealed class AppointmentRepository(EhrPortalDbContext context) : IAppointmentRepository
 {
     /// <summary>
     /// Deliberately vulnerable, a demonstration of RASP1001 across a method call: <paramref name="reason"/> becomes
     /// part of the SQL text of ExecuteSqlRaw, so a reason of <c>x' WHERE 1=1 --</c> cancels every appointment.
-    /// RaspAnalyzers reports it where request data is passed in (AppointmentsController.Cancel).
+    /// RaspAnalyzers reports it where request data is passed in (AppointmentsController.Cancel, which calls it
+    /// through <see cref="IAppointmentRepository"/>).
     /// <see cref="Cancel"/> is the fix.
     /// </summary>
     public int CancelRaw(int appointmentId, string reason)
