@@ -35,7 +35,6 @@ public sealed class PackedPackage : IAsyncLifetime
             "-o", FeedDirectory,
             "-p:Version=" + Version,
             "--artifacts-path", _scratch.Combine("artifacts"),
-            "-p:ContinuousIntegrationBuild=false",
             "-nodeReuse:false", "--disable-build-servers", "-tl:off");
     }
 

@@ -60,7 +60,6 @@ public sealed class SampleDiagnosticsTests
             "build", RepositoryLayout.SampleProject,
             "--artifacts-path", scratch.Combine("artifacts"),
             "-p:ErrorLog=" + log + "%2Cversion=2.1",
-            "-p:ContinuousIntegrationBuild=false",
             "-nodeReuse:false", "--disable-build-servers", "-tl:off");
 
         Assert.True(build.ExitCode == 0, build.Describe());
