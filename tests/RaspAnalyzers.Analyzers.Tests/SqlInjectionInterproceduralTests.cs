@@ -353,4 +353,92 @@ public class SqlInjectionInterproceduralTests
 
         await Verify.VerifyAsync(source, Rasp1001.Expect("query parameter 'ward'", "SqliteCommand.CommandText").At(1));
     }
+
+    [Fact]
+    public async Task Header_stored_in_a_field_by_the_constructor_and_read_by_another_method()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Data.Sqlite;
+
+            public sealed class TenantPatientStore
+            {
+                private readonly string _tenant;
+                private readonly SqliteConnection _connection = new("Data Source=ehr.db");
+
+                public TenantPatientStore(IHttpContextAccessor accessor)
+                {
+                    {|#2:_tenant = {|#1:accessor.HttpContext!.Request.Headers["X-Tenant"]|}.ToString()|};
+                }
+
+                public object? CountPatients()
+                {
+                    using var command = _connection.CreateCommand();
+                    command.CommandText = {|#0:"SELECT COUNT(*) FROM Patients WHERE Tenant = '" + {|#3:_tenant|} + "'"|};
+                    return command.ExecuteScalar();
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Rasp1001.Expect("header 'X-Tenant'", "SqliteCommand.CommandText").At(3));
+    }
+
+    [Fact]
+    public async Task Action_parameter_stored_in_a_property_and_used_by_a_later_call()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Data.Sqlite;
+
+            public class WardsController : ControllerBase
+            {
+                private readonly SqliteConnection _connection = new("Data Source=ehr.db");
+
+                private string CurrentWard { get; set; } = "";
+
+                [HttpPost("wards/select")]
+                public IActionResult Select(string {|#1:ward|})
+                {
+                    {|#2:CurrentWard = ward|};
+                    return Ok();
+                }
+
+                [HttpGet("wards/beds")]
+                public IActionResult Beds()
+                {
+                    using var command = _connection.CreateCommand();
+                    command.CommandText = {|#0:"SELECT * FROM Beds WHERE Ward = '" + {|#3:CurrentWard|} + "'"|};
+                    return Ok(command.ExecuteScalar());
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Rasp1001.Expect("query parameter 'ward'", "SqliteCommand.CommandText").At(3));
+    }
+
+    [Fact]
+    public async Task Field_assigned_only_constants_stays_clean()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Data.Sqlite;
+
+            public class WardsController : ControllerBase
+            {
+                private readonly SqliteConnection _connection = new("Data Source=ehr.db");
+                private string _table = "Beds";
+
+                [HttpPost("wards/archive")]
+                public IActionResult Archive(string ward)
+                {
+                    _table = ward.Length > 3 ? "ArchivedBeds" : "Beds";
+                    using var command = _connection.CreateCommand();
+                    command.CommandText = "SELECT COUNT(*) FROM " + _table;
+                    return Ok(command.ExecuteScalar());
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
 }

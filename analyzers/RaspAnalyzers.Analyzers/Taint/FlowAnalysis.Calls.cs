@@ -22,9 +22,9 @@ internal sealed partial class FlowAnalysis
         var arguments = EvaluateArgumentsByOrdinal(method, invocation.Arguments, state);
         CheckSinks(method, invocation.Arguments, arguments);
 
-        if (_engine.Sources.DescribeRequestMethod(method) is { } request)
+        if (_engine.Catalog.Describe(method) is { } source)
         {
-            return TaintValue.FromOrigin(TaintOrigin.Source(request, invocation.Syntax.GetLocation()));
+            return TaintValue.FromOrigin(TaintOrigin.Source(source, invocation.Syntax.GetLocation()));
         }
 
         if (method.MethodKind == MethodKind.LocalFunction)
@@ -257,7 +257,7 @@ internal sealed partial class FlowAnalysis
     {
         var body = _cfg.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation);
         var initial = state.Clone();
-        if (isHandler)
+        if (isHandler && _engine.IsRemote)
         {
             var origins = _engine.EntryPoints.ForMinimalApiHandler(lambda.Symbol, handlerPattern);
             for (var i = 0; i < origins.Length; i++)
@@ -292,7 +292,7 @@ internal sealed partial class FlowAnalysis
                     AnalyzeLambda(lambda, state, pattern, isHandler: true);
                     break;
 
-                case IMethodReferenceOperation { Method: var handler } when _isEntry && _engine.HasBody(handler):
+                case IMethodReferenceOperation { Method: var handler } when _isEntry && _engine.IsRemote && _engine.HasBody(handler):
                     foreach (var hit in _engine.AnalyzeHandlerOnce(handler, pattern, _cancellation))
                     {
                         AddHit(hit.Sink, hit.ReportLocation, hit.SinkLocation, hit.Taint, hit.Via);

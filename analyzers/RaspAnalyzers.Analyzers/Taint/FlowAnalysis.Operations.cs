@@ -90,7 +90,8 @@ internal sealed partial class FlowAnalysis
                 return EvaluatePropertyRead(property, state);
 
             case IFieldReferenceOperation field:
-                return field.Instance is null ? TaintValue.Clean : Evaluate(field.Instance, state);
+                return (field.Instance is null ? TaintValue.Clean : Evaluate(field.Instance, state))
+                    .Union(MemberTaint(field.Field, field.Syntax.GetLocation()));
 
             case IArrayElementReferenceOperation element:
                 foreach (var index in element.Indices)
@@ -175,6 +176,7 @@ internal sealed partial class FlowAnalysis
                 }
 
                 AddToContainer(property.Instance, stepped, state);
+                RecordMemberWrite(property.Property.OriginalDefinition, stepped);
                 break;
 
             case IFieldReferenceOperation field:
@@ -184,6 +186,7 @@ internal sealed partial class FlowAnalysis
                 }
 
                 AddToContainer(field.Instance, stepped, state);
+                RecordMemberWrite(field.Field.OriginalDefinition, stepped);
                 break;
 
             case IArrayElementReferenceOperation element:
@@ -251,16 +254,16 @@ internal sealed partial class FlowAnalysis
         }
 
         var location = property.Syntax.GetLocation();
-        var request = _engine.Sources.DescribeRequestProperty(property.Property);
-        if (request is not null)
+        if (_engine.Catalog.Describe(property.Property) is { } source)
         {
-            return TaintValue.FromOrigin(TaintOrigin.Source(request, location));
+            return TaintValue.FromOrigin(TaintOrigin.Source(source, location));
         }
 
         // Request.Query["name"] names its key, which tells a reader more than "the request query string".
         if (property.Property.IsIndexer
             && property.Instance is IPropertyReferenceOperation collection
-            && _engine.Sources.DescribeRequestProperty(collection.Property) is not null
+            && _engine.Sources.IsRequestMember(collection.Property)
+            && _engine.Catalog.Describe(collection.Property) is not null
             && property.Arguments.Length == 1
             && property.Arguments[0].Value.ConstantValue.Value is string key
             && RemoteSources.DescribeRequestItem(collection.Property, key) is { } item)
@@ -268,12 +271,13 @@ internal sealed partial class FlowAnalysis
             return TaintValue.FromOrigin(TaintOrigin.Source(item, location));
         }
 
-        if (property.Instance is IInstanceReferenceOperation && _engine.DescribeBoundProperty(property.Property) is { } bound)
+        if (property.Instance is IInstanceReferenceOperation && _engine.IsRemote
+            && _engine.DescribeBoundProperty(property.Property) is { } bound)
         {
             return TaintValue.FromOrigin(TaintOrigin.Source(bound, location));
         }
 
-        return instance;
+        return instance.Union(MemberTaint(property.Property, location));
     }
 
     private static SyntaxNode ValueSyntax(IOperation assignment) =>

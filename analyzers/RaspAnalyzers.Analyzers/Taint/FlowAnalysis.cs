@@ -24,6 +24,7 @@ internal sealed partial class FlowAnalysis
     private readonly CancellationToken _cancellation;
     private readonly Dictionary<(Location, TaintRule), SinkHit> _hits = new();
     private readonly TaintState _everySeen = new();
+    private readonly Dictionary<ISymbol, TaintValue> _memberWrites = new(SymbolEqualityComparer.Default);
     private TaintValue _returned;
 
     public FlowAnalysis(
@@ -74,7 +75,10 @@ internal sealed partial class FlowAnalysis
             }
         }
 
-        return new FlowResult(_returned, ImmutableArray.CreateRange(_hits.Values));
+        return new FlowResult(
+            _returned,
+            ImmutableArray.CreateRange(_hits.Values),
+            _memberWrites.ToImmutableDictionary(SymbolEqualityComparer.Default));
     }
 
     private void Transfer(BasicBlock block, TaintState state)
@@ -183,7 +187,29 @@ internal sealed partial class FlowAnalysis
         {
             AddHit(hit.Sink, hit.ReportLocation, hit.SinkLocation, hit.Taint, hit.Via);
         }
+
+        foreach (var write in nested.MemberWrites)
+        {
+            RecordMemberWrite(write.Key, write.Value);
+        }
     }
+
+    private void RecordMemberWrite(ISymbol member, TaintValue value)
+    {
+        if (value.IsTainted)
+        {
+            _memberWrites[member] = _memberWrites.TryGetValue(member, out var existing) ? existing.Union(value) : value;
+        }
+    }
+
+    /// <summary>
+    /// A field or property read in a method analyzed for diagnostics carries whatever request data any method
+    /// of the compilation stores into it. Summaries leave it out, so each such flow is reported once, where read.
+    /// </summary>
+    private TaintValue MemberTaint(ISymbol member, Location read) =>
+        _isEntry && _callers.IsEmpty && TaintEngine.IsSourceMember(member)
+            ? _engine.GetMemberTaint(member, _cancellation).WithStep(read)
+            : TaintValue.Clean;
 
     private FlowAnalysis Nested(ControlFlowGraph cfg, TaintState initial, ImmutableHashSet<IMethodSymbol> callers) =>
         new(_engine, cfg, initial, callers, _isEntry, _budget, _cancellation);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -28,13 +29,19 @@ public sealed class InjectionAnalyzer : DiagnosticAnalyzer
 
         context.RegisterCompilationStartAction(start =>
         {
-            var engine = TaintEngine.Create(start.Compilation, Rules);
-            if (engine is null)
+            // One engine per set of threat models in use; almost always one set for the whole compilation.
+            var compilation = start.Compilation;
+            var engines = new ConcurrentDictionary<ThreatModels, TaintEngine?>();
+            start.RegisterOperationBlockAction(block =>
             {
-                return;
-            }
-
-            start.RegisterOperationBlockAction(block => AnalyzeBlock(block, engine));
+                var options = block.Options.AnalyzerConfigOptionsProvider.GetOptions(block.OwningSymbol.Locations[0].SourceTree!);
+                var models = ThreatModelOption.Parse(options.TryGetValue(ThreatModelOption.Key, out var value) ? value : null);
+                var engine = engines.GetOrAdd(models, m => TaintEngine.Create(compilation, Rules, m));
+                if (engine is not null)
+                {
+                    AnalyzeBlock(block, engine);
+                }
+            });
         });
     }
 

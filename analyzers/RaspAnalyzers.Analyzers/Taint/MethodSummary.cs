@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 
 namespace RaspAnalyzers.Analyzers.Taint;
 
@@ -9,12 +10,15 @@ namespace RaspAnalyzers.Analyzers.Taint;
 /// </summary>
 internal sealed class MethodSummary
 {
-    public static readonly MethodSummary Empty = new(TaintValue.Clean, ImmutableArray<SinkHit>.Empty);
+    public static readonly MethodSummary Empty = new(
+        TaintValue.Clean, ImmutableArray<SinkHit>.Empty, ImmutableDictionary<ISymbol, TaintValue>.Empty);
 
-    public MethodSummary(TaintValue returned, ImmutableArray<SinkHit> parameterSinks)
+    public MethodSummary(
+        TaintValue returned, ImmutableArray<SinkHit> parameterSinks, ImmutableDictionary<ISymbol, TaintValue> memberWrites)
     {
         Returned = returned;
         ParameterSinks = parameterSinks;
+        MemberWrites = memberWrites;
     }
 
     /// <summary>The taint of the return value; an async method's is that of the awaited result.</summary>
@@ -22,4 +26,7 @@ internal sealed class MethodSummary
 
     /// <summary>Sinks reached from a parameter; each hit keeps only its flows from parameters.</summary>
     public ImmutableArray<SinkHit> ParameterSinks { get; }
+
+    /// <summary>What the method stores into the compilation's fields and properties.</summary>
+    public ImmutableDictionary<ISymbol, TaintValue> MemberWrites { get; }
 }

@@ -10,22 +10,6 @@ namespace RaspAnalyzers.Analyzers.Taint;
 /// </summary>
 internal sealed class RemoteSources
 {
-    private static readonly Dictionary<string, string> RequestProperties = new(StringComparer.Ordinal)
-    {
-        ["Query"] = "the request query string",
-        ["QueryString"] = "the request query string",
-        ["Form"] = "the request form",
-        ["Headers"] = "the request headers",
-        ["Cookies"] = "the request cookies",
-        ["RouteValues"] = "the request route values",
-        ["Path"] = "the request path",
-        ["PathBase"] = "the request path",
-        ["Body"] = "the request body",
-        ["BodyReader"] = "the request body",
-        ["Host"] = "the request Host header",
-        ["ContentType"] = "the request Content-Type header",
-    };
-
     private static readonly Dictionary<string, string> CollectionNouns = new(StringComparer.Ordinal)
     {
         ["Query"] = "query string value",
@@ -38,7 +22,6 @@ internal sealed class RemoteSources
     private RemoteSources(Compilation compilation)
     {
         HttpRequest = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpRequest");
-        HttpRequestJsonExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpRequestJsonExtensions");
         ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
         ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
         NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
@@ -70,7 +53,6 @@ internal sealed class RemoteSources
     }
 
     public INamedTypeSymbol? HttpRequest { get; }
-    public INamedTypeSymbol? HttpRequestJsonExtensions { get; }
     public INamedTypeSymbol? ControllerBase { get; }
     public INamedTypeSymbol? ControllerAttribute { get; }
     public INamedTypeSymbol? NonControllerAttribute { get; }
@@ -104,37 +86,12 @@ internal sealed class RemoteSources
 
     public static RemoteSources Create(Compilation compilation) => new(compilation);
 
-    /// <summary>"the request query string" when <paramref name="property"/> hands out request data.</summary>
-    public string? DescribeRequestProperty(IPropertySymbol property)
-    {
-        if (property.IsStatic || !property.ContainingType.IsOrInherits(HttpRequest))
-        {
-            return null;
-        }
-
-        return RequestProperties.TryGetValue(property.Name, out var description) ? description : null;
-    }
+    /// <summary>Whether <paramref name="property"/> is a member of ASP.NET Core's request.</summary>
+    public bool IsRequestMember(IPropertySymbol property) => !property.IsStatic && property.ContainingType.IsOrInherits(HttpRequest);
 
     /// <summary>"query string value 'name'" for <c>Request.Query["name"]</c>.</summary>
     public static string? DescribeRequestItem(IPropertySymbol collection, string key) =>
         CollectionNouns.TryGetValue(collection.Name, out var noun) ? noun + " '" + key + "'" : null;
-
-    /// <summary>Request readers that are methods rather than properties: the JSON and form body readers.</summary>
-    public string? DescribeRequestMethod(IMethodSymbol method)
-    {
-        if (SymbolEqualityComparer.Default.Equals(method.ContainingType, HttpRequestJsonExtensions)
-            && method.Name.StartsWith("ReadFromJson", StringComparison.Ordinal))
-        {
-            return "the request body";
-        }
-
-        if (method.ContainingType.IsOrInherits(HttpRequest) && method.Name == "ReadFormAsync")
-        {
-            return "the request form";
-        }
-
-        return null;
-    }
 
     /// <summary>A property of a controller or page bound from the request by [BindProperty] or [FromQuery].</summary>
     public string? DescribeBoundProperty(IPropertySymbol property)

@@ -24,18 +24,28 @@ internal sealed class TaintEngine
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<IPropertySymbol, string?> _boundProperties = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, byte> _analyzedHandlers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, TaintValue> _memberTaints = new(SymbolEqualityComparer.Default);
+    private readonly MemberWriters _writers;
 
-    private TaintEngine(Compilation compilation, RemoteSources sources, SinkCatalog sinks)
+    private TaintEngine(Compilation compilation, RemoteSources sources, SourceCatalog catalog, SinkCatalog sinks)
     {
         _compilation = compilation;
         Sources = sources;
+        Catalog = catalog;
         Sinks = sinks;
         EntryPoints = new RequestEntryPoints(compilation, sources);
         Sanitizing = new SanitizingTypes(compilation);
         Implementations = new Implementations(compilation);
+        _writers = new MemberWriters(compilation, GetModel);
     }
 
     public RemoteSources Sources { get; }
+
+    /// <summary>The member sources of the chosen threat models.</summary>
+    public SourceCatalog Catalog { get; }
+
+    /// <summary>Whether request data counts: the <c>remote</c> threat model is chosen and ASP.NET Core is present.</summary>
+    public bool IsRemote => (Catalog.Models & ThreatModels.Remote) != 0 && Sources.IsPresent;
 
     public RequestEntryPoints EntryPoints { get; }
 
@@ -46,16 +56,17 @@ internal sealed class TaintEngine
     public Implementations Implementations { get; }
 
     /// <summary>The engine, or null when the compilation has no source or no sink, so nothing can be found.</summary>
-    public static TaintEngine? Create(Compilation compilation, ImmutableArray<TaintRule> rules)
+    public static TaintEngine? Create(Compilation compilation, ImmutableArray<TaintRule> rules, ThreatModels models)
     {
         var sources = RemoteSources.Create(compilation);
-        if (!sources.IsPresent)
+        var catalog = new SourceCatalog(compilation, models);
+        if (catalog.IsEmpty && !sources.IsPresent)
         {
             return null;
         }
 
         var sinks = SinkCatalog.Create(compilation, rules);
-        return sinks.IsEmpty ? null : new TaintEngine(compilation, sources, sinks);
+        return sinks.IsEmpty ? null : new TaintEngine(compilation, sources, catalog, sinks);
     }
 
     /// <summary>
@@ -65,7 +76,7 @@ internal sealed class TaintEngine
     public ImmutableArray<SinkHit> AnalyzeEntry(IMethodSymbol method, ControlFlowGraph cfg, CancellationToken cancellation)
     {
         var state = new TaintState();
-        var origins = EntryPoints.ForControllerMethod(method);
+        var origins = IsRemote ? EntryPoints.ForControllerMethod(method) : default;
         if (!origins.IsDefault)
         {
             for (var i = 0; i < origins.Length; i++)
@@ -75,6 +86,14 @@ internal sealed class TaintEngine
                     state.Set(method.Parameters[i], TaintValue.FromOrigin(origin));
                 }
             }
+        }
+
+        // Under the local threat model the program's own arguments are input too.
+        if ((Catalog.Models & ThreatModels.Local) != 0 && IsEntryPoint(method) && method.Parameters.Length == 1)
+        {
+            var args = method.Parameters[0];
+            var location = args.Locations.Length > 0 ? args.Locations[0] : method.Locations[0];
+            state.Set(args, TaintValue.FromOrigin(TaintOrigin.Source("command-line argument '" + args.Name + "'", location)));
         }
 
         var analysis = new FlowAnalysis(
@@ -162,7 +181,7 @@ internal sealed class TaintEngine
             }
         }
 
-        return _summaries.GetOrAdd(method, new MethodSummary(result.Returned, parameterSinks.ToImmutable()));
+        return _summaries.GetOrAdd(method, new MethodSummary(result.Returned, parameterSinks.ToImmutable(), result.MemberWrites));
     }
 
     /// <summary>Whether the method has a body in this compilation that a summary can be computed from.</summary>
@@ -174,13 +193,65 @@ internal sealed class TaintEngine
             return false;
         }
 
-        return method.MethodKind is MethodKind.Ordinary or MethodKind.ReducedExtension
+        return method.MethodKind is MethodKind.Ordinary or MethodKind.ReducedExtension or MethodKind.Constructor
             && _compilation.ContainsSyntaxTree(method.DeclaringSyntaxReferences[0].SyntaxTree);
     }
 
     /// <summary>The source description of a property bound from the request, cached per property.</summary>
     public string? DescribeBoundProperty(IPropertySymbol property) =>
         _boundProperties.GetOrAdd(property.OriginalDefinition, p => Sources.DescribeBoundProperty(p));
+
+    /// <summary>
+    /// The request data that any method of the compilation stores into a field or property: a real source it
+    /// reads itself, or a parameter of an action it is. Made once per member from its writers' summaries.
+    /// </summary>
+    public TaintValue GetMemberTaint(ISymbol member, CancellationToken cancellation)
+    {
+        member = member.OriginalDefinition;
+        if (_memberTaints.TryGetValue(member, out var cached))
+        {
+            return cached;
+        }
+
+        var taint = TaintValue.Clean;
+        foreach (var writer in _writers.Of(member, cancellation))
+        {
+            if (!HasBody(writer)
+                || !GetSummary(writer, ImmutableHashSet<IMethodSymbol>.Empty, cancellation).MemberWrites.TryGetValue(member, out var written))
+            {
+                continue;
+            }
+
+            var entry = EntryPoints.ForControllerMethod(writer);
+            foreach (var flow in written.Flows)
+            {
+                if (!flow.Origin.IsParameter)
+                {
+                    taint = taint.Union(TaintValue.From(flow));
+                }
+                else if (!entry.IsDefault && flow.Origin.ParameterOrdinal >= 0 && entry[flow.Origin.ParameterOrdinal] is { } origin)
+                {
+                    taint = taint.Union(TaintValue.From(new TaintFlow(origin, flow.Steps)));
+                }
+            }
+        }
+
+        return _memberTaints.GetOrAdd(member, taint);
+    }
+
+    private bool IsEntryPoint(IMethodSymbol method) =>
+        SymbolEqualityComparer.Default.Equals(method, _compilation.GetEntryPoint(CancellationToken.None));
+
+    /// <summary>A field or property declared in this compilation, whose writers can be found.</summary>
+    public static bool IsSourceMember(ISymbol member) =>
+        member is IFieldSymbol { IsConst: false } or IPropertySymbol
+        && member.Locations.Length > 0 && member.Locations[0].IsInSource;
+
+    private SemanticModel GetModel(SyntaxTree tree) =>
+        _models.GetOrAdd(tree, t =>
+#pragma warning disable RS1030 // Summaries need the bodies of callees in other trees; one model per tree, cached.
+            _compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
 
     private static AnalysisBudget NewBudget() => new(MaxOperationsPerMethod);
 
@@ -194,14 +265,10 @@ internal sealed class TaintEngine
         }
 
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellation);
-        var model = _models.GetOrAdd(syntax.SyntaxTree, tree =>
-#pragma warning disable RS1030 // Summaries need the bodies of callees in other trees; one model per tree, cached.
-            _compilation.GetSemanticModel(tree));
-#pragma warning restore RS1030
-
-        cfg = model.GetOperation(syntax, cancellation) switch
+        cfg = GetModel(syntax.SyntaxTree).GetOperation(syntax, cancellation) switch
         {
             IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellation),
+            IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellation),
             IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, cancellation),
             _ => null,
         };

@@ -17,9 +17,18 @@ public static class AnalyzerVerifier<TAnalyzer>
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
         VerifyAsync(new[] { source }, expected);
 
-    public static async Task VerifyAsync(string[] sources, params DiagnosticResult[] expected)
+    public static async Task VerifyAsync(string[] sources, params DiagnosticResult[] expected) =>
+        await VerifyWithEditorConfigAsync(sources, editorConfig: null, expected);
+
+    /// <summary>Runs with an .editorconfig whose [*] section holds <paramref name="editorConfig"/>.</summary>
+    public static async Task VerifyWithEditorConfigAsync(string[] sources, string? editorConfig, params DiagnosticResult[] expected)
     {
         var test = new Test();
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig + "\n"));
+        }
+
         foreach (var source in sources)
         {
             test.TestState.Sources.Add(source);
