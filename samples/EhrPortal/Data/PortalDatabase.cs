@@ -6,7 +6,7 @@ namespace EhrPortal.Data;
 
 /// <summary>
 /// The SQLite database of the portal, named by the connection string "EhrPortal" (appsettings.json points at
-/// ehrportal.db in the working directory).
+/// ehrportal.db in the working directory, which dotnet run sets to the project folder).
 /// </summary>
 public sealed class PortalDatabase(IConfiguration configuration)
 {
