@@ -119,4 +119,59 @@ public class SqlInjectionOrmTests
             Rasp1001.Expect("query parameter 'mrn'", "SqlMapper.ExecuteAsync").WithLocation(0).WithLocation(1),
             Rasp1001.Expect("query parameter 'scope'", "new CommandDefinition").WithLocation(2).WithLocation(3));
     }
+
+    [Fact]
+    public async Task Entity_Framework_Core_2_raw_sql_through_RawSqlString()
+    {
+        // EF Core 2.x is not referenced here; its raw-SQL surface is declared as it shipped.
+        const string efCore2 = """
+            using System;
+            using System.Linq;
+
+            namespace Microsoft.EntityFrameworkCore
+            {
+                public readonly struct RawSqlString
+                {
+                    public RawSqlString(string s) => Format = s;
+                    public string Format { get; }
+                    public static implicit operator RawSqlString(string s) => new(s);
+                    public static implicit operator RawSqlString(FormattableString f) => new(f.Format);
+                }
+
+                public static class RelationalQueryableExtensions
+                {
+                    public static IQueryable<T> FromSql<T>(this IQueryable<T> source, RawSqlString sql, params object[] parameters) => source;
+                    public static IQueryable<T> FromSql<T>(this IQueryable<T> source, FormattableString sql) => source;
+                }
+            }
+            """;
+        const string source = """
+            using System.Linq;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+
+            public class Product { public string Name { get; set; } = ""; }
+
+            public class ProductsController : ControllerBase
+            {
+                private readonly IQueryable<Product> _products = Enumerable.Empty<Product>().AsQueryable();
+
+                [HttpGet("products/search")]
+                public IActionResult Search(string {|#1:keyword|})
+                {
+                    var {|#2:query|} = $"SELECT * FROM Products WHERE Name LIKE '%{keyword}%'";
+                    var safe = _products.FromSql($"SELECT * FROM Products WHERE Name = {keyword}").ToList();
+                    return Ok(_products.FromSql({|#0:query|}).ToList().Concat(safe));
+                }
+            }
+            """;
+
+        var test = new AnalyzerVerifier<Taint.InjectionAnalyzer>.Test();
+        test.TestState.AdditionalReferences.Clear();
+        test.TestState.AdditionalReferences.AddRange(TestReferences.Without("Microsoft.EntityFrameworkCore"));
+        test.TestState.Sources.Add(source);
+        test.TestState.Sources.Add(efCore2);
+        test.ExpectedDiagnostics.Add(Rasp1001.Expect("query parameter 'keyword'", "RelationalQueryableExtensions.FromSql").At(2));
+        await test.RunAsync();
+    }
 }

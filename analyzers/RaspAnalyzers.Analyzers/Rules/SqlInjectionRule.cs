@@ -48,5 +48,9 @@ internal sealed class SqlInjectionRule : TaintRule
         SinkSpec.MethodPrefix(Dapper, new[] { "Query", "Execute" }, "sql"),
         SinkSpec.Constructor(DapperCommand, "commandText"),
         SinkSpec.Method(EfQueryable, new[] { "FromSqlRaw" }, "sql"),
-        SinkSpec.Method(EfDatabase, new[] { "ExecuteSqlRaw", "ExecuteSqlRawAsync", "SqlQueryRaw" }, "sql"));
+        SinkSpec.Method(EfDatabase, new[] { "ExecuteSqlRaw", "ExecuteSqlRawAsync", "SqlQueryRaw" }, "sql"),
+
+        // EF Core 2.x: the raw forms take a RawSqlString; their FormattableString overloads are safe.
+        SinkSpec.Method(EfQueryable, new[] { "FromSql" }, "sql"),
+        SinkSpec.Method(EfDatabase, new[] { "ExecuteSqlCommand", "ExecuteSqlCommandAsync" }, "sql"));
 }

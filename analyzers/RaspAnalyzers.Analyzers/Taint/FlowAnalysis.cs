@@ -66,8 +66,17 @@ internal sealed partial class FlowAnalysis
             var state = entryStates[ordinal]!.Clone();
             Transfer(blocks[ordinal], state);
             _everySeen.JoinWith(state);
-            Flow(blocks[ordinal].FallThroughSuccessor, state, entryStates, worklist, queued);
-            Flow(blocks[ordinal].ConditionalSuccessor, state, entryStates, worklist, queued);
+            var block = blocks[ordinal];
+            var taken = block.ConditionalSuccessor is null ? null : _engine.Conditions.Evaluate(block.BranchValue, _cancellation);
+            if (taken != (block.ConditionKind == ControlFlowConditionKind.WhenTrue))
+            {
+                Flow(block.FallThroughSuccessor, state, entryStates, worklist, queued);
+            }
+
+            if (taken != (block.ConditionKind == ControlFlowConditionKind.WhenFalse))
+            {
+                Flow(block.ConditionalSuccessor, state, entryStates, worklist, queued);
+            }
 
             if (worklist.Count == 0)
             {
@@ -101,7 +110,8 @@ internal sealed partial class FlowAnalysis
     private static void Flow(
         ControlFlowBranch? branch, TaintState state, TaintState?[] entryStates, Queue<int> worklist, bool[] queued)
     {
-        if (branch?.Destination is not { } destination)
+        // The compiler marks code behind a constant condition unreachable; nothing flows there.
+        if (branch?.Destination is not { IsReachable: true } destination)
         {
             return;
         }

@@ -19,6 +19,15 @@ public sealed class InjectionAnalyzer : DiagnosticAnalyzer
 {
     private static readonly ImmutableArray<TaintRule> Rules = ImmutableArray.Create<TaintRule>(SqlInjectionRule.Instance);
 
+    /// <summary>The diagnostic property that says whether it sits on the sink's own argument or on a call.</summary>
+    public const string ReportedAtProperty = "RaspReportedAt";
+
+    private static readonly ImmutableDictionary<string, string?> AtSink =
+        ImmutableDictionary<string, string?>.Empty.Add(ReportedAtProperty, "sink");
+
+    private static readonly ImmutableDictionary<string, string?> AtCall =
+        ImmutableDictionary<string, string?>.Empty.Add(ReportedAtProperty, "call");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         Rules.Select(rule => rule.Descriptor).ToImmutableArray();
 
@@ -90,6 +99,7 @@ public sealed class InjectionAnalyzer : DiagnosticAnalyzer
             hit.Sink.Rule.Descriptor,
             hit.ReportLocation,
             path,
+            hit.Via is null ? AtSink : AtCall,
             flow.Origin.Description,
             hit.Sink.Rule.SinkNoun + " of '" + hit.Sink.Display + "'",
             via);

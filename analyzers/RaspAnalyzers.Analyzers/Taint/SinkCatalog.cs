@@ -140,13 +140,17 @@ internal sealed class SinkCatalog
         foreach (var parameter in method.Parameters)
         {
             // Only text parameters are dangerous: FromSql(FormattableString) or a CommandDefinition is the safe API.
-            if (parameter.Type.SpecialType == SpecialType.System_String
-                && sink.Spec.ParameterNames.Contains(parameter.Name))
+            if (IsText(parameter.Type) && sink.Spec.ParameterNames.Contains(parameter.Name))
             {
                 result.Add((parameter.Ordinal, new SinkMatch(sink.Rule, method.ToMemberDisplay())));
             }
         }
     }
+
+    /// <summary>A string, or EF Core 2's RawSqlString, which a string converts to implicitly.</summary>
+    private static bool IsText(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_String
+        || (type.Name == "RawSqlString" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore");
 
     private sealed class ResolvedSink
     {

@@ -37,6 +37,7 @@ internal sealed class TaintEngine
         Sanitizing = new SanitizingTypes(compilation);
         Implementations = new Implementations(compilation);
         _writers = new MemberWriters(compilation, GetModel);
+        Conditions = new ConstantConditions(_writers);
     }
 
     public RemoteSources Sources { get; }
@@ -54,6 +55,8 @@ internal sealed class TaintEngine
     public SanitizingTypes Sanitizing { get; }
 
     public Implementations Implementations { get; }
+
+    public ConstantConditions Conditions { get; }
 
     /// <summary>The engine, or null when the compilation has no source or no sink, so nothing can be found.</summary>
     public static TaintEngine? Create(Compilation compilation, ImmutableArray<TaintRule> rules, ThreatModels models)

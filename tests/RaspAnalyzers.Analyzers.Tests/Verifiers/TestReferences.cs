@@ -20,6 +20,11 @@ internal static class TestReferences
 
     public static ImmutableArray<MetadataReference> All { get; } = Load();
 
+    /// <summary>All but the assemblies whose file name starts with <paramref name="prefix"/>, for a test that declares them.</summary>
+    public static ImmutableArray<MetadataReference> Without(string prefix) =>
+        All.Where(reference => !Path.GetFileName(reference.Display ?? string.Empty).StartsWith(prefix, StringComparison.Ordinal))
+            .ToImmutableArray();
+
     private static ImmutableArray<MetadataReference> Load()
     {
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
