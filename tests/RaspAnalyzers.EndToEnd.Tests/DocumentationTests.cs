@@ -30,7 +30,8 @@ public sealed partial class DocumentationTests
 
         Assert.Contains("dotnet build samples/EhrPortal", readme);
         // dotnet build refuses a folder with more than one project file in it.
-        var projects = Directory.GetFiles(RepositoryLayout.SampleDirectory, "*.*proj").Select(file => Path.GetFileName(file));
+        var projects = Directory.GetFiles(RepositoryLayout.SampleDirectory, "*.*proj")
+            .Select(file => Path.GetFileName(file));
         Assert.Equal(["EhrPortal.csproj"], projects);
     }
 

@@ -51,41 +51,65 @@ public sealed class SampleDiagnosticsTests
     [Fact]
     public async Task Building_the_sample_reports_RASP1001_exactly_at_the_deliberate_demonstrations()
     {
-        using var scratch = new ScratchDirectory("sample");
-        var log = scratch.Combine("ehrportal.sarif");
-
-        // Built into its own artifacts folder, so it never races the solution build that runs these tests.
-        var build = await DotnetCommand.RunAsync(
-            RepositoryLayout.Root,
-            "build", RepositoryLayout.SampleProject,
-            "--artifacts-path", scratch.Combine("artifacts"),
-            "-p:ErrorLog=" + log + "%2Cversion=2.1",
-            "-nodeReuse:false", "--disable-build-servers", "-tl:off");
+        var (build, results) = await BuildSampleAsync();
 
         Assert.True(build.ExitCode == 0, build.Describe());
-        var results = SarifLog.Read(log).Where(r => r.RuleId.StartsWith("RASP", StringComparison.Ordinal)).ToArray();
-
-        // Compared as a set: the analyzer reports the flow inside a method-group handler twice, once for the
-        // method and once for the Map call that names it, which shows as two identical squiggles in an IDE.
-        var reported = results
-            .Select(r => (r.RuleId, r.Level, Spot: Relative(r.Location), r.Message))
-            .Distinct()
-            .OrderBy(r => r.Spot.Path, StringComparer.Ordinal)
-            .ThenBy(r => r.Spot.Line)
-            .ToArray();
-        var expected = Demonstrations
-            .Select(d => (RuleId: "RASP1001", Level: "warning", Spot: Locate(d.At), d.Message))
-            .OrderBy(r => r.Spot.Path, StringComparer.Ordinal)
-            .ThenBy(r => r.Spot.Line)
-            .ToArray();
-        Assert.Equal(expected, reported);
-
+        Assert.Equal(Expected("warning"), Reported(results));
         foreach (var demonstration in Demonstrations.Where(d => d.InnerSink is not null))
         {
             var atCall = results.First(r => Relative(r.Location) == Locate(demonstration.At));
             Assert.Contains(Locate(demonstration.InnerSink!), atCall.RelatedLocations.Select(Relative));
         }
     }
+
+    [Fact]
+    public async Task Building_the_sample_with_the_ci_preset_fails_on_exactly_the_same_demonstrations()
+    {
+        var (build, results) = await BuildSampleAsync("-p:RaspAnalyzersPreset=ci");
+
+        Assert.True(build.ExitCode == 1, build.Describe());
+        Assert.Equal(Expected("error"), Reported(results));
+    }
+
+    private static async Task<(CommandResult Build, SarifResult[] Results)> BuildSampleAsync(
+        params string[] extraArguments)
+    {
+        using var scratch = new ScratchDirectory("sample");
+        var log = scratch.Combine("ehrportal.sarif");
+
+        // Built into its own artifacts folder, so it never races the solution build that runs these tests.
+        var build = await DotnetCommand.RunAsync(
+            RepositoryLayout.Root,
+            [
+                "build", RepositoryLayout.SampleProject,
+                "--artifacts-path", scratch.Combine("artifacts"),
+                "-p:ErrorLog=" + log + "%2Cversion=2.1",
+                "-nodeReuse:false", "--disable-build-servers", "-tl:off",
+                .. extraArguments,
+            ]);
+
+        var results = File.Exists(log)
+            ? SarifLog.Read(log).Where(r => r.RuleId.StartsWith("RASP", StringComparison.Ordinal)).ToArray()
+            : [];
+        return (build, results);
+    }
+
+    // Compared as a set: the analyzer reports the flow inside a method-group handler twice, once for the method and
+    // once for the Map call that names it, which shows as two identical warnings in the build and the IDE.
+    private static (string RuleId, string Level, SourceSpot Spot, string Message)[] Reported(SarifResult[] results) =>
+        results
+            .Select(r => (r.RuleId, r.Level, Spot: Relative(r.Location), r.Message))
+            .Distinct()
+            .OrderBy(r => r.Spot.Path, StringComparer.Ordinal)
+            .ThenBy(r => r.Spot.Line)
+            .ToArray();
+
+    private static (string RuleId, string Level, SourceSpot Spot, string Message)[] Expected(string level) =>
+        Demonstrations
+            .Select(d => (RuleId: "RASP1001", Level: level, Spot: Locate(d.At), d.Message))
+            .OrderBy(r => r.Spot.Path, StringComparer.Ordinal)
+            .ThenBy(r => r.Spot.Line)
+            .ToArray();
 
     private static SourceSpot Relative(SourceSpot spot) =>
         spot with { Path = Path.GetRelativePath(RepositoryLayout.SampleDirectory, spot.Path).Replace('\\', '/') };
