@@ -27,7 +27,7 @@ public static class SqlInjectionDetector
     public static DetectorVerdict Inspect(ReadOnlySpan<char> statement, SqlDialect dialect, ReadOnlySpan<UntrustedValue> values)
     {
         // Most statements contain no untrusted value at all (parameters carry them), so look for one cheaply first.
-        int first = IndexOfFirstOccurringValue(statement, values);
+        int first = IndexOfFirstCandidate(statement, values);
         if (first < 0)
         {
             return DetectorVerdict.Clean;
@@ -58,6 +58,24 @@ public static class SqlInjectionDetector
         {
             string value = values[i].Value;
             if (value.Length > 0 && text.IndexOf(value.AsSpan(), StringComparison.Ordinal) >= 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int IndexOfFirstCandidate(ReadOnlySpan<char> statement, ReadOnlySpan<UntrustedValue> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            ReadOnlySpan<char> value = values[i].Value.AsSpan();
+            int quote = value.IndexOf('\'');
+
+            // A value with a quote may appear with that quote doubled; its text up to the first quote must still be there.
+            ReadOnlySpan<char> probe = quote < 0 ? value : value.Slice(0, quote + 1);
+            if (!probe.IsEmpty && statement.IndexOf(probe, StringComparison.Ordinal) >= 0)
             {
                 return i;
             }
@@ -101,27 +119,92 @@ public static class SqlInjectionDetector
                 continue;
             }
 
-            int from = 0;
-            for (int n = 0; n < MaxOccurrencesPerValue && from < statement.Length; n++)
+            string? reason = JudgeRawOccurrences(statement, tokens, value);
+            if (reason is null && value.Contains('\''))
             {
-                int found = statement.Slice(from).IndexOf(value, StringComparison.Ordinal);
-                if (found < 0)
-                {
-                    break;
-                }
+                // Escaping by doubling quotes hides the raw value; MySQL's backslash still breaks out of it.
+                reason = JudgeDoubledQuoteOccurrences(statement, tokens, value);
+            }
 
-                int start = from + found;
-                string? reason = JudgeOccurrence(statement, tokens, start, start + value.Length);
-                if (reason is not null)
-                {
-                    return DetectorVerdict.Attack(reason, v);
-                }
-
-                from = start + 1;
+            if (reason is not null)
+            {
+                return DetectorVerdict.Attack(reason, v);
             }
         }
 
         return DetectorVerdict.Clean;
+    }
+
+    private static string? JudgeRawOccurrences(ReadOnlySpan<char> statement, ReadOnlySpan<SqlToken> tokens, ReadOnlySpan<char> value)
+    {
+        int from = 0;
+        for (int n = 0; n < MaxOccurrencesPerValue && from < statement.Length; n++)
+        {
+            int found = statement.Slice(from).IndexOf(value, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return null;
+            }
+
+            int start = from + found;
+            string? reason = JudgeOccurrence(statement, tokens, start, start + value.Length);
+            if (reason is not null)
+            {
+                return reason;
+            }
+
+            from = start + 1;
+        }
+
+        return null;
+    }
+
+    private static string? JudgeDoubledQuoteOccurrences(ReadOnlySpan<char> statement, ReadOnlySpan<SqlToken> tokens, ReadOnlySpan<char> value)
+    {
+        int quote = value.IndexOf('\'');
+        ReadOnlySpan<char> head = value.Slice(0, quote + 1);
+        int from = 0;
+        for (int n = 0; n < MaxOccurrencesPerValue && from < statement.Length; n++)
+        {
+            int found = statement.Slice(from).IndexOf(head, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return null;
+            }
+
+            int start = from + found;
+            int length = MatchDoubled(statement.Slice(start), value);
+            if (length > 0)
+            {
+                string? reason = JudgeOccurrence(statement, tokens, start, start + length);
+                if (reason is not null)
+                {
+                    return reason;
+                }
+            }
+
+            from = start + 1;
+        }
+
+        return null;
+    }
+
+    private static int MatchDoubled(ReadOnlySpan<char> text, ReadOnlySpan<char> value)
+    {
+        // The length of text's prefix equal to value with each quote written twice, or 0.
+        int position = 0;
+        foreach (char c in value)
+        {
+            int needed = c == '\'' ? 2 : 1;
+            if (position + needed > text.Length || text[position] != c || (needed == 2 && text[position + 1] != '\''))
+            {
+                return 0;
+            }
+
+            position += needed;
+        }
+
+        return position;
     }
 
     private static string? JudgeOccurrence(ReadOnlySpan<char> text, ReadOnlySpan<SqlToken> tokens, int start, int end)
@@ -210,7 +293,8 @@ public static class SqlInjectionDetector
 
     private static string? JudgeTokenRun(ReadOnlySpan<char> text, ReadOnlySpan<SqlToken> tokens, int first, int last, int start)
     {
-        if (IsLiteralList(text, tokens, first, last) || IsOrderByList(text, tokens, first, last, start))
+        if (IsSignedNumber(text, tokens, first, last) || IsLiteralList(text, tokens, first, last)
+            || IsOrderByList(text, tokens, first, last, start))
         {
             return null;
         }
@@ -240,6 +324,10 @@ public static class SqlInjectionDetector
 
         return condition ? "changes a condition" : "spans more than one token";
     }
+
+    private static bool IsSignedNumber(ReadOnlySpan<char> text, ReadOnlySpan<SqlToken> tokens, int first, int last) =>
+        last == first + 1 && tokens[first].Kind == SqlTokenKind.Operator && Text(text, tokens[first]) is "-" or "+"
+        && tokens[last].Kind == SqlTokenKind.Number;
 
     private static bool IsLiteralList(ReadOnlySpan<char> text, ReadOnlySpan<SqlToken> tokens, int first, int last)
     {
