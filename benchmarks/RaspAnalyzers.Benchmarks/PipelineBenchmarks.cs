@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -13,14 +14,19 @@ using RaspAnalyzers.Guards;
 namespace RaspAnalyzers.Benchmarks;
 
 /// <summary>
-/// One request through a real ASP.NET Core pipeline (TestServer) that reads a patient from SQLite, with the guards
-/// on (UseRasp, a guarded command, Block mode) against the same app with no guards, in the same run.
+/// One request through a real ASP.NET Core pipeline (TestServer), with the guards on (UseRasp, a guarded command,
+/// Block mode) against the same app without them, in the same run: a request that reads a patient from SQLite, and
+/// a request to an endpoint that does nothing, which shows the middleware's own cost with nothing to hide it.
+/// More iterations than the short job, because a request is far noisier than a detector call.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 15)]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class PipelineBenchmarks
 {
     private const string Query = "/patients?family=O%27Brien&ward=cardiology&from=2024-05-01";
+    private const string EmptyQuery = "/empty?family=O%27Brien&ward=cardiology&from=2024-05-01";
 
     private SqliteConnection _keeper = null!;
     private WebApplication _guarded = null!;
@@ -57,11 +63,21 @@ public class PipelineBenchmarks
         await _keeper.DisposeAsync();
     }
 
-    [Benchmark(Baseline = true, Description = "request, guards off")]
+    [Benchmark(Baseline = true, Description = "SQLite read, guards off")]
+    [BenchmarkCategory("sqlite")]
     public Task<string> GuardsOff() => _unguardedClient.GetStringAsync(Query);
 
-    [Benchmark(Description = "request, guards on (Block)")]
+    [Benchmark(Description = "SQLite read, guards on (Block)")]
+    [BenchmarkCategory("sqlite")]
     public Task<string> GuardsOn() => _guardedClient.GetStringAsync(Query);
+
+    [Benchmark(Baseline = true, Description = "empty endpoint, guards off")]
+    [BenchmarkCategory("empty")]
+    public Task<string> EmptyGuardsOff() => _unguardedClient.GetStringAsync(EmptyQuery);
+
+    [Benchmark(Description = "empty endpoint, guards on (Block)")]
+    [BenchmarkCategory("empty")]
+    public Task<string> EmptyGuardsOn() => _guardedClient.GetStringAsync(EmptyQuery);
 
     private async Task<WebApplication> StartAsync(bool guarded)
     {
@@ -92,6 +108,8 @@ public class PipelineBenchmarks
             object? given = guard is null ? await command.ExecuteScalarAsync() : await command.ExecuteGuardedScalarAsync(guard);
             return (string?)given ?? string.Empty;
         });
+
+        app.MapGet("/empty", () => "ok");
 
         await app.StartAsync();
         return app;

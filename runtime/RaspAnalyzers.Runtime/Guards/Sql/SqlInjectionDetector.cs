@@ -33,22 +33,23 @@ public static class SqlInjectionDetector
             return DetectorVerdict.Clean;
         }
 
-        int tokenCount = CountTokens(statement, dialect);
-        SqlToken[]? rented = null;
-        Span<SqlToken> tokens = tokenCount <= StackTokenLimit
-            ? stackalloc SqlToken[StackTokenLimit]
-            : (rented = ArrayPool<SqlToken>.Shared.Rent(tokenCount));
+        // One pass into a stack buffer covers ordinary statements; a longer one is counted and re-read into a pooled array.
+        Span<SqlToken> stackTokens = stackalloc SqlToken[StackTokenLimit];
+        int count = Fill(statement, dialect, stackTokens, out bool complete);
+        if (complete)
+        {
+            return InspectValues(statement, stackTokens.Slice(0, count), values, first);
+        }
+
+        SqlToken[] rented = ArrayPool<SqlToken>.Shared.Rent(CountTokens(statement, dialect));
         try
         {
-            tokens = tokens.Slice(0, Fill(statement, dialect, tokens));
-            return InspectValues(statement, tokens, values, first);
+            count = Fill(statement, dialect, rented, out _);
+            return InspectValues(statement, rented.AsSpan(0, count), values, first);
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<SqlToken>.Shared.Return(rented);
-            }
+            ArrayPool<SqlToken>.Shared.Return(rented);
         }
     }
 
@@ -96,15 +97,22 @@ public static class SqlInjectionDetector
         return count;
     }
 
-    private static int Fill(ReadOnlySpan<char> statement, SqlDialect dialect, Span<SqlToken> tokens)
+    private static int Fill(ReadOnlySpan<char> statement, SqlDialect dialect, Span<SqlToken> tokens, out bool complete)
     {
         var tokenizer = new SqlTokenizer(statement, dialect);
         int count = 0;
-        while (count < tokens.Length && tokenizer.TryRead(out SqlToken token))
+        while (tokenizer.TryRead(out SqlToken token))
         {
+            if (count == tokens.Length)
+            {
+                complete = false;
+                return count;
+            }
+
             tokens[count++] = token;
         }
 
+        complete = true;
         return count;
     }
 

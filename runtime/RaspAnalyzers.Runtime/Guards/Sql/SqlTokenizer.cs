@@ -51,6 +51,18 @@ public ref struct SqlTokenizer
         char c = _text[_position];
         char next = Peek(1);
 
+        // Most tokens are words; take them first unless a letter prefixes a string (N'..', E'..', U&'..').
+        if (char.IsAsciiLetter(c) && next != '\'' && next != '&')
+        {
+            _position++;
+            while (_position < _text.Length && IsWordPart(_text[_position]))
+            {
+                _position++;
+            }
+
+            return SqlTokenKind.Word;
+        }
+
         if (c == '-' && next == '-' && IsLineCommentStart())
         {
             SkipToEndOfLine();
