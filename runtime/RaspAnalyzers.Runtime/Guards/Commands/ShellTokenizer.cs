@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 
 namespace RaspAnalyzers.Guards;
 
@@ -13,6 +14,16 @@ namespace RaspAnalyzers.Guards;
 /// </remarks>
 public ref struct ShellTokenizer
 {
+    private static readonly SearchValues<char> SingleQuotedStops = SearchValues.Create("'");
+    private static readonly SearchValues<char> DoubleQuotedStops = SearchValues.Create("\"$`\\");
+    private static readonly SearchValues<char> PosixStops = SearchValues.Create(" \t\n\r;&|()<>'\"$`\\");
+    private static readonly SearchValues<char> CmdQuotedStops = SearchValues.Create("\"%!\n\r");
+    private static readonly SearchValues<char> CmdStops = SearchValues.Create(" \t\n\r&|<>\"^%!");
+    private static readonly SearchValues<char> Blanks = SearchValues.Create(" \t");
+    private static readonly SearchValues<char> PosixOperators = SearchValues.Create("\n\r;&|()");
+    private static readonly SearchValues<char> CmdOperators = SearchValues.Create("\n\r&|");
+    private static readonly SearchValues<char> Redirections = SearchValues.Create("<>&");
+
     private readonly ReadOnlySpan<char> _text;
     private readonly ShellDialect _dialect;
     private int _position;
@@ -73,7 +84,7 @@ public ref struct ShellTokenizer
         char c = _text[_position];
         if (_inSingleQuotes)
         {
-            return c == '\'' ? CloseQuote(ref _inSingleQuotes) : ReadTextUntil("'");
+            return c == '\'' ? CloseQuote(ref _inSingleQuotes) : ReadTextUntil(SingleQuotedStops);
         }
 
         if (_inDoubleQuotes)
@@ -83,16 +94,16 @@ public ref struct ShellTokenizer
                 '"' => CloseQuote(ref _inDoubleQuotes),
                 '$' or '`' => ReadDollarOrBacktick(),
                 '\\' => ReadEscape(),
-                _ => ReadTextUntil("\"$`\\"),
+                _ => ReadTextUntil(DoubleQuotedStops),
             };
         }
 
         switch (c)
         {
             case ' ' or '\t':
-                return ReadWhile(" \t", ShellTokenKind.Whitespace);
+                return ReadWhile(Blanks, ShellTokenKind.Whitespace);
             case '\n' or '\r' or ';' or '&' or '|' or '(' or ')':
-                return ReadWhile("\n\r;&|()", ShellTokenKind.Operator);
+                return ReadWhile(PosixOperators, ShellTokenKind.Operator);
             case '<' or '>':
                 if (Peek(1) == '(')
                 {
@@ -100,7 +111,7 @@ public ref struct ShellTokenizer
                     return ReadParenthesized();
                 }
 
-                return ReadWhile("<>&", ShellTokenKind.Redirection);
+                return ReadWhile(Redirections, ShellTokenKind.Redirection);
             case '\'':
                 _inSingleQuotes = true;
                 _position++;
@@ -118,7 +129,7 @@ public ref struct ShellTokenizer
                 _position = newline < 0 ? _text.Length : _position + newline;
                 return ShellTokenKind.Comment;
             default:
-                return ReadTextUntil(" \t\n\r;&|()<>'\"$`\\");
+                return ReadTextUntil(PosixStops);
         }
     }
 
@@ -132,17 +143,17 @@ public ref struct ShellTokenizer
 
         if (_inDoubleQuotes)
         {
-            return c == '"' ? CloseQuote(ref _inDoubleQuotes) : ReadTextUntil("\"%!\n\r");
+            return c == '"' ? CloseQuote(ref _inDoubleQuotes) : ReadTextUntil(CmdQuotedStops);
         }
 
         switch (c)
         {
             case ' ' or '\t':
-                return ReadWhile(" \t", ShellTokenKind.Whitespace);
+                return ReadWhile(Blanks, ShellTokenKind.Whitespace);
             case '\n' or '\r' or '&' or '|':
-                return ReadWhile("\n\r&|", ShellTokenKind.Operator);
+                return ReadWhile(CmdOperators, ShellTokenKind.Operator);
             case '<' or '>':
-                return ReadWhile("<>&", ShellTokenKind.Redirection);
+                return ReadWhile(Redirections, ShellTokenKind.Redirection);
             case '"':
                 _inDoubleQuotes = true;
                 _position++;
@@ -151,7 +162,7 @@ public ref struct ShellTokenizer
                 _position = Math.Min(_position + 2, _text.Length);
                 return ShellTokenKind.Text;
             default:
-                return ReadTextUntil(" \t\n\r&|<>\"^%!");
+                return ReadTextUntil(CmdStops);
         }
     }
 
@@ -258,14 +269,14 @@ public ref struct ShellTokenizer
         return ShellTokenKind.Quote;
     }
 
-    private ShellTokenKind ReadTextUntil(string stops)
+    private ShellTokenKind ReadTextUntil(SearchValues<char> stops)
     {
         int length = _text.Slice(_position).IndexOfAny(stops);
         _position = length < 0 ? _text.Length : _position + Math.Max(1, length);
         return ShellTokenKind.Text;
     }
 
-    private ShellTokenKind ReadWhile(string members, ShellTokenKind kind)
+    private ShellTokenKind ReadWhile(SearchValues<char> members, ShellTokenKind kind)
     {
         int length = _text.Slice(_position).IndexOfAnyExcept(members);
         _position = length < 0 ? _text.Length : _position + Math.Max(1, length);
