@@ -10,7 +10,7 @@ namespace RaspAnalyzers.Guards.Tests.Corpus;
 /// <param name="Context">The template it goes into (before a tab), or empty.</param>
 /// <param name="Tag">The dialect or style it is limited to (after @), or empty for all.</param>
 /// <param name="Value">The value, with {LF}, {CR}, {TAB} and {NUL} turned into those characters.</param>
-/// <param name="KnownWrong">True for a line marked "!": a value the detector is known to judge wrongly.</param>
+/// <param name="KnownWrong">True for a line marked "[known] ": a value the detector is known to judge wrongly.</param>
 public sealed record CorpusEntry(string File, int Line, string Context, string Tag, string Value, bool KnownWrong)
 {
     /// <inheritdoc />
@@ -26,16 +26,20 @@ public static class CorpusFile
         string path = Path.Combine(AppContext.BaseDirectory, "Corpus", name);
         var entries = new List<CorpusEntry>();
         string[] lines = System.IO.File.ReadAllLines(path);
+        bool inHeader = true;
         for (int i = 0; i < lines.Length; i++)
         {
+            // Comments are allowed only in the leading header, since "#" starts real shell and MySQL payloads.
             string line = lines[i];
-            if (line.Length == 0 || line.StartsWith('#'))
+            inHeader &= line.StartsWith('#');
+            if (line.Length == 0 || inHeader)
             {
                 continue;
             }
 
-            bool knownWrong = line.StartsWith('!');
-            line = knownWrong ? line.Substring(1) : line;
+            const string KnownMarker = "[known] ";
+            bool knownWrong = line.StartsWith(KnownMarker, StringComparison.Ordinal);
+            line = knownWrong ? line.Substring(KnownMarker.Length) : line;
             string context = string.Empty;
             string tag = string.Empty;
             if (contextColumn)
