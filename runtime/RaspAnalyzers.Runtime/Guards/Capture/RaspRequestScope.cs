@@ -54,23 +54,36 @@ public sealed class RaspRequestScope : IDisposable
     /// <returns>The values.</returns>
     public ReadOnlySpan<UntrustedValue> GetValues()
     {
-        if (!_routeValuesAdded && _httpContext is not null && (_lateParts & RequestPart.Route) != 0)
+        if (!Volatile.Read(ref _routeValuesAdded) && _httpContext is not null && (_lateParts & RequestPart.Route) != 0)
         {
-            RouteValueDictionary routeValues = _httpContext.Request.RouteValues;
-            if (routeValues.Count > 0)
+            // Two queries of one request may run at once; the first to arrive adds the route values.
+            lock (Values)
             {
-                _routeValuesAdded = true;
-                foreach (var pair in routeValues)
-                {
-                    if (pair.Key is not ("controller" or "action" or "page" or "area"))
-                    {
-                        Values.Add(RequestPart.Route, pair.Key, pair.Value as string);
-                    }
-                }
+                AddRouteValues(_httpContext);
             }
         }
 
         return Values.AsSpan();
+    }
+
+    private void AddRouteValues(HttpContext httpContext)
+    {
+        // Before routing has chosen an endpoint there is nothing to add yet; ask again at the next check.
+        RouteValueDictionary routeValues = httpContext.Request.RouteValues;
+        if (_routeValuesAdded || (routeValues.Count == 0 && httpContext.GetEndpoint() is null))
+        {
+            return;
+        }
+
+        foreach (var pair in routeValues)
+        {
+            if (pair.Key is not ("controller" or "action" or "page" or "area"))
+            {
+                Values.Add(RequestPart.Route, pair.Key, pair.Value as string);
+            }
+        }
+
+        Volatile.Write(ref _routeValuesAdded, true);
     }
 
     /// <summary>The route template of the endpoint being served, or "-".</summary>
