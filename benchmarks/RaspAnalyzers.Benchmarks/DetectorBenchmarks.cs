@@ -26,7 +26,7 @@ public class DetectorBenchmarks
         new(RequestPart.Query, "family", "O'Brien"),
         new(RequestPart.Query, "ward", "cardiology"),
         new(RequestPart.Query, "from", "2024-05-01"),
-        new(RequestPart.Cookie, "session", "c2Vzc2lvbi1pZC0xMjM0NTY3ODkw"),
+        new(RequestPart.Cookie, "portal_auth", "c2Vzc2lvbi1pZC0xMjM0NTY3ODkw"),
     ];
 
     private static readonly UntrustedValue[] AttackValues = [new(RequestPart.Query, "family", "' OR '1'='1"), .. Values];

@@ -37,7 +37,7 @@ public class GuardWorkBenchmarks
         _capture = _guard.Options.Capture;
         _context = new DefaultHttpContext();
         _context.Request.QueryString = new QueryString("?family=O%27Brien&ward=cardiology&from=2024-05-01");
-        _context.Request.Headers.Cookie = "session=c2Vzc2lvbi1pZC0xMjM0NTY3ODkw";
+        _context.Request.Headers.Cookie = "portal_auth=c2Vzc2lvbi1pZC0xMjM0NTY3ODkw";
     }
 
     [GlobalCleanup]

@@ -11,7 +11,7 @@ public static class RaspServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the guards, their options bound from the <c>Rasp</c> configuration section and checked at start-up,
-    /// the metrics, the default decision sink (a structured log), and the guarded file and process helpers.
+    /// the metrics, the default decision sink (a structured log), and guarded file access and process start.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Changes applied after configuration binding.</param>

@@ -10,7 +10,7 @@ public sealed class GuardedFileAccess
 {
     private readonly RaspGuard _guard;
 
-    /// <summary>Creates the helper.</summary>
+    /// <summary>Creates the guarded file access.</summary>
     /// <param name="guard">The guard.</param>
     public GuardedFileAccess(RaspGuard guard)
     {

@@ -8,7 +8,7 @@ public sealed class GuardedProcessLauncher
 {
     private readonly RaspGuard _guard;
 
-    /// <summary>Creates the helper.</summary>
+    /// <summary>Creates the guarded launcher.</summary>
     /// <param name="guard">The guard.</param>
     public GuardedProcessLauncher(RaspGuard guard)
     {
