@@ -1,0 +1,80 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace RaspAnalyzers.Audit;
+
+/// <summary>
+/// The one serialization the trail hashes and signs: object members in ordinal order of their names, no white space,
+/// strings escaped by the default encoder. A writer and a verifier that agree on it agree on every hash.
+/// </summary>
+internal static class CanonicalJson
+{
+    internal static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.Default,
+        Indented = false,
+        SkipValidation = false,
+    };
+
+    /// <summary>Re-serializes <paramref name="element"/> canonically, leaving out the members <paramref name="omit"/> names.</summary>
+    internal static byte[] Canonicalize(JsonElement element, Func<string, bool>? omit = null)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            Write(writer, element, omit);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void Write(Utf8JsonWriter writer, JsonElement element, Func<string, bool>? omit)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var members = new List<JsonProperty>();
+                foreach (var member in element.EnumerateObject())
+                {
+                    if (omit is null || !omit(member.Name))
+                    {
+                        members.Add(member);
+                    }
+                }
+
+                members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+                writer.WriteStartObject();
+                foreach (var member in members)
+                {
+                    writer.WritePropertyName(member.Name);
+
+                    // The omission applies to the top level only: a nested member of the same name is content.
+                    Write(writer, member.Value, null);
+                }
+
+                writer.WriteEndObject();
+                break;
+
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    Write(writer, item, null);
+                }
+
+                writer.WriteEndArray();
+                break;
+
+            case JsonValueKind.String:
+                writer.WriteStringValue(element.GetString());
+                break;
+
+            default:
+                element.WriteTo(writer);
+                break;
+        }
+    }
+}
