@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using System.Text.Json;
 
 namespace RaspAnalyzers.Audit;
@@ -20,11 +19,18 @@ namespace RaspAnalyzers.Audit;
 public sealed class AuditVerifier
 {
     private readonly AuditCheckpointSigner? _checkpointKey;
+    private readonly bool _matchKeyId;
 
     /// <summary>Creates a verifier that checks checkpoint signatures with <paramref name="checkpointKey"/>, if given.</summary>
-    public AuditVerifier(AuditCheckpointSigner? checkpointKey = null)
+    /// <param name="checkpointKey">The key that signed the checkpoints; null checks the chain alone.</param>
+    /// <param name="matchKeyId">
+    /// Whether a checkpoint must name the key's <see cref="AuditCheckpointSigner.KeyId"/>; when false only its
+    /// algorithm and signature count, for a key whose identifier the verifying operator does not know.
+    /// </param>
+    public AuditVerifier(AuditCheckpointSigner? checkpointKey = null, bool matchKeyId = true)
     {
         _checkpointKey = checkpointKey;
+        _matchKeyId = matchKeyId;
     }
 
     /// <summary>Verifies the trail whose segments are in <paramref name="directory"/>.</summary>
@@ -222,7 +228,7 @@ public sealed class AuditVerifier
         else
         {
             if (!string.Equals(algorithm, _checkpointKey.Algorithm, StringComparison.Ordinal)
-                || !string.Equals(keyId, _checkpointKey.KeyId, StringComparison.Ordinal))
+                || (_matchKeyId && !string.Equals(keyId, _checkpointKey.KeyId, StringComparison.Ordinal)))
             {
                 return $"Checkpoint {seq} is signed with {algorithm} key '{keyId}', not with the given "
                     + $"{_checkpointKey.Algorithm} key '{_checkpointKey.KeyId}'.";
@@ -234,7 +240,7 @@ public sealed class AuditVerifier
             if (!Convert.TryFromBase64String(signatureText, signature, out var written)
                 || !_checkpointKey.Verify(input, signature.AsSpan(0, written)))
             {
-                return $"Checkpoint {seq}'s signature does not verify with key '{_checkpointKey.KeyId}'.";
+                return $"Checkpoint {seq}'s signature does not verify with the given key.";
             }
 
             state.CheckpointsVerified++;
