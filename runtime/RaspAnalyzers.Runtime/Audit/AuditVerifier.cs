@@ -157,8 +157,8 @@ public sealed class AuditVerifier
             if (seq > expected)
             {
                 return seq == expected + 1
-                    ? $"Record {expected} is missing before record {seq}."
-                    : $"Records {expected} to {seq - 1} are missing before record {seq}.";
+                    ? $"Record {expected} is missing or out of order: record {seq} stands in its place."
+                    : $"Records {expected} to {seq - 1} are missing or out of order: record {seq} stands in their place.";
             }
 
             if (!string.Equals(prevElement.GetString(), state.HashHex, StringComparison.Ordinal))
