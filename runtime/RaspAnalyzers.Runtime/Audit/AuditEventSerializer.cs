@@ -13,14 +13,21 @@ namespace RaspAnalyzers.Audit;
 /// </summary>
 internal static class AuditEventSerializer
 {
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     internal static byte[] Serialize(AuditEvent auditEvent, Redactor phiRedactor)
     {
-        var buffer = new ArrayBufferWriter<byte>(384);
-        using (var writer = new Utf8JsonWriter(buffer, CanonicalJson.WriterOptions))
-        {
-            Write(writer, auditEvent, phiRedactor);
-        }
-
+        // Callers serialize concurrently; a buffer and writer per thread keep that free of locks and of garbage.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, CanonicalJson.WriterOptions);
+        writer.Reset(buffer);
+        Write(writer, auditEvent, phiRedactor);
+        writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }
 

@@ -34,11 +34,31 @@ internal static class AuditRecordFormat
 
     internal static void ComputeHash(ReadOnlySpan<byte> previousHash, ReadOnlySpan<byte> record, Span<byte> hash)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(previousHash);
-        sha.AppendData(record);
-        sha.GetHashAndReset(hash);
+        // One-shot hashing of a pooled copy costs less than creating an incremental hash object per record.
+        var length = previousHash.Length + record.Length;
+        var input = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            previousHash.CopyTo(input);
+            record.CopyTo(input.AsSpan(previousHash.Length));
+            SHA256.HashData(input.AsSpan(0, length), hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(input);
+        }
     }
+
+    internal static void WriteHex(ReadOnlySpan<byte> bytes, Span<byte> hex)
+    {
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            hex[2 * i] = HexDigits[bytes[i] >> 4];
+            hex[(2 * i) + 1] = HexDigits[bytes[i] & 0xF];
+        }
+    }
+
+    private static ReadOnlySpan<byte> HexDigits => "0123456789abcdef"u8;
 
     internal static string ToHex(ReadOnlySpan<byte> bytes)
     {
@@ -82,6 +102,20 @@ internal static class AuditRecordFormat
         >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
         _ => -1,
     };
+
+    internal static void WriteEventRecord(
+        Utf8JsonWriter writer, ReadOnlySpan<byte> eventJson, string previousHashHex, string recorded, long seq)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("event");
+        writer.WriteRawValue(eventJson, skipInputValidation: true);
+        writer.WriteString("prev", previousHashHex);
+        writer.WriteString("recorded", recorded);
+        writer.WriteNumber("seq", seq);
+        writer.WriteString("type", EventKind);
+        writer.WriteEndObject();
+        writer.Flush();
+    }
 
     internal static byte[] EventRecord(ReadOnlySpan<byte> eventJson, string previousHashHex, string recorded, long seq)
     {

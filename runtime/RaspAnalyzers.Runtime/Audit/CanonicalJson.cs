@@ -8,13 +8,15 @@ namespace RaspAnalyzers.Audit;
 
 /// <summary>
 /// The one serialization the trail hashes and signs: object members in ordinal order of their names, no white space,
-/// strings escaped by the default encoder. A writer and a verifier that agree on it agree on every hash.
+/// strings escaped by the relaxed encoder. A writer and a verifier that agree on it agree on every hash.
 /// </summary>
 internal static class CanonicalJson
 {
+    // The relaxed encoder leaves '+' and '/' of base64 pseudonyms readable. It is not safe to paste into HTML, and
+    // nothing should: a viewer encodes the trail's text like any other untrusted text.
     internal static readonly JsonWriterOptions WriterOptions = new()
     {
-        Encoder = JavaScriptEncoder.Default,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Indented = false,
         SkipValidation = false,
     };

@@ -1,7 +1,9 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Text.Json;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Compliance.Redaction;
@@ -32,6 +34,9 @@ public sealed class HashChainedAuditLog : IAuditTrail, IAsyncDisposable
     private readonly Channel<QueueItem> _queue;
     private readonly AuditFileWriter _file;
     private readonly byte[] _head;
+    private readonly byte[] _hexBuffer = new byte[AuditRecordFormat.HashHexLength];
+    private readonly ArrayBufferWriter<byte> _recordBuffer = new(1024);
+    private readonly Utf8JsonWriter _recordWriter;
     private readonly Task _writer;
     private string _headHex;
     private long _sequence;
@@ -72,6 +77,7 @@ public sealed class HashChainedAuditLog : IAuditTrail, IAsyncDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _observers = observers?.ToArray() ?? Array.Empty<IAuditRecordObserver>();
 
+        _recordWriter = new Utf8JsonWriter(_recordBuffer, CanonicalJson.WriterOptions);
         _file = AuditFileWriter.Open(options.Directory, options.FilePrefix, out var head);
         _head = head.Hash;
         _headHex = AuditRecordFormat.ToHex(_head);
@@ -213,6 +219,7 @@ public sealed class HashChainedAuditLog : IAuditTrail, IAsyncDisposable
 
             AppendCheckpoint(final: true);
             _file.Dispose();
+            _recordWriter.Dispose();
             AuditLogMessages.Closed(_logger, _sequence, _headHex);
         }
         catch (Exception exception)
@@ -230,9 +237,12 @@ public sealed class HashChainedAuditLog : IAuditTrail, IAsyncDisposable
 
     private void AppendEvent(byte[] eventJson)
     {
-        var recorded = AuditCodes.Instant(_time.GetUtcNow());
-        var record = AuditRecordFormat.EventRecord(eventJson, _headHex, recorded, _sequence + 1);
-        AppendRecord(record, AuditRecordFormat.EventKind);
+        // One buffer and one JSON writer serve every record: the writer thread allocates little per event.
+        _recordBuffer.ResetWrittenCount();
+        _recordWriter.Reset(_recordBuffer);
+        AuditRecordFormat.WriteEventRecord(
+            _recordWriter, eventJson, _headHex, AuditCodes.Instant(_time.GetUtcNow()), _sequence + 1);
+        AppendRecord(_recordBuffer.WrittenMemory, AuditRecordFormat.EventKind);
 
         if (++_eventsSinceCheckpoint >= _options.CheckpointInterval)
         {
@@ -267,11 +277,16 @@ public sealed class HashChainedAuditLog : IAuditTrail, IAsyncDisposable
         _eventsSinceCheckpoint = 0;
     }
 
-    private void AppendRecord(byte[] record, string kind)
+    private void AppendRecord(ReadOnlyMemory<byte> record, string kind)
     {
-        AuditRecordFormat.ComputeHash(_head, record, _head);
-        _headHex = AuditRecordFormat.ToHex(_head);
-        _file.Append(AuditRecordFormat.Line(record, _headHex));
+        AuditRecordFormat.ComputeHash(_head, record.Span, _head);
+        AuditRecordFormat.WriteHex(_head, _hexBuffer);
+        _headHex = System.Text.Encoding.ASCII.GetString(_hexBuffer);
+        _file.Append(AuditRecordFormat.LinePrefix);
+        _file.Append(_hexBuffer);
+        _file.Append(AuditRecordFormat.RecordInfix);
+        _file.Append(record.Span);
+        _file.Append("}\n"u8);
         Interlocked.Increment(ref _sequence);
         if (_options.FlushPolicy == AuditFlushPolicy.EveryRecord)
         {

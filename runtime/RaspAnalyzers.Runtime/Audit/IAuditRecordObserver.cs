@@ -16,5 +16,5 @@ public interface IAuditRecordObserver
 /// <param name="Sequence">The record's sequence number in the trail.</param>
 /// <param name="Kind">"event" or "checkpoint".</param>
 /// <param name="Hash">The record's chain hash in lower-case hex.</param>
-/// <param name="Record">The canonical JSON of the record.</param>
+/// <param name="Record">The canonical JSON of the record; valid only during the call, copy it to keep it.</param>
 public readonly record struct AuditRecordWritten(long Sequence, string Kind, string Hash, ReadOnlyMemory<byte> Record);
