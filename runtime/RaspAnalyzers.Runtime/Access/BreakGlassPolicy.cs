@@ -77,11 +77,12 @@ public sealed class BreakGlassPolicy
 
         var grant = new BreakGlassGrant(now, now + _options.MaxDuration, Started: true);
 
-        // Kept past its end so the first request after the end can record it.
+        // Kept past its end so the first request after the end can record it; relative, because the cache judges
+        // expiry by its own clock, which need not be this one.
         await _cache.SetStringAsync(
             key,
             Format(grant),
-            new DistributedCacheEntryOptions { AbsoluteExpiration = grant.EndsAt + _options.MaxDuration },
+            new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = grant.EndsAt + _options.MaxDuration - now },
             cancellationToken).ConfigureAwait(false);
         await _audit.AppendAsync(
             AccessAuditEvents.Create(

@@ -45,6 +45,10 @@ public sealed class TokenSessionGuard
         _time = time;
     }
 
+    // Relative to this clock, not absolute: the cache judges expiry by its own clock, which need not be this one.
+    private static DistributedCacheEntryOptions Until(DateTimeOffset expires, DateTimeOffset now) =>
+        new() { AbsoluteExpirationRelativeToNow = expires - now };
+
     /// <summary>Checks <paramref name="user"/>'s token and records its use.</summary>
     public async Task<SessionCheck> CheckAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -67,7 +71,7 @@ public sealed class TokenSessionGuard
                 return SessionCheck.Replayed;
             }
 
-            await _cache.SetStringAsync(seenKey, "1", new DistributedCacheEntryOptions { AbsoluteExpiration = expires }, cancellationToken)
+            await _cache.SetStringAsync(seenKey, "1", Until(expires, now), cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -89,7 +93,7 @@ public sealed class TokenSessionGuard
         if (long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var lastMs)
             && now - DateTimeOffset.FromUnixTimeMilliseconds(lastMs) > idle)
         {
-            await _cache.SetStringAsync(idleKey, "expired", new DistributedCacheEntryOptions { AbsoluteExpiration = expires }, cancellationToken)
+            await _cache.SetStringAsync(idleKey, "expired", Until(expires, now), cancellationToken)
                 .ConfigureAwait(false);
             return SessionCheck.IdleExpired;
         }
@@ -97,7 +101,7 @@ public sealed class TokenSessionGuard
         await _cache.SetStringAsync(
             idleKey,
             now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
-            new DistributedCacheEntryOptions { AbsoluteExpiration = expires },
+            Until(expires, now),
             cancellationToken).ConfigureAwait(false);
         return SessionCheck.Accepted;
     }
