@@ -118,6 +118,12 @@ internal sealed class RecordingAuditTrail : IAuditTrail
         return default;
     }
 
+    public bool TryAppend(AuditEvent auditEvent)
+    {
+        Events.Enqueue(auditEvent);
+        return true;
+    }
+
     public Task FlushAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     internal List<AuditEvent> Take()

@@ -171,6 +171,29 @@ public sealed class AuditDurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task TryAppend_never_waits_and_counts_what_it_could_not_queue_even_under_the_wait_policy()
+    {
+        using var gate = new BlockingObserver();
+        var options = _trail.TrailOptions();
+        options.QueueCapacity = 1;
+        var log = _trail.Open(options, observers: new[] { gate });
+        Assert.True(log.TryAppend(SampleEvents.Read(1)));
+        await gate.Entered.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var queued = log.TryAppend(SampleEvents.Read(2));
+        var refused = log.TryAppend(SampleEvents.Read(3));
+        gate.Release();
+        await log.DisposeAsync();
+        var result = _trail.Verify();
+
+        Assert.True(queued);
+        Assert.False(refused);
+        Assert.Equal(1, log.DroppedEvents);
+        Assert.Equal(2, result.EventsVerified);
+        Assert.Equal(1, result.DroppedEvents);
+    }
+
+    [Fact]
     public async Task A_closed_trail_refuses_new_events()
     {
         var log = _trail.Open();

@@ -120,17 +120,25 @@ public sealed class HashChainedAuditLog : IAuditTrail, IAsyncDisposable
         ThrowIfUnavailable();
         if (_options.FullPolicy == AuditQueueFullPolicy.DropNewest)
         {
-            Interlocked.Increment(ref _droppedTotal);
-            var dropped = Interlocked.Increment(ref _droppedSinceCheckpoint);
-            if (dropped == 1 || dropped % 1000 == 0)
-            {
-                AuditLogMessages.Dropped(_logger, dropped);
-            }
-
+            CountDropped();
             return default;
         }
 
         return WaitForRoomAsync(item, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public bool TryAppend(AuditEvent auditEvent)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        if (_failure is null && Volatile.Read(ref _closed) == 0
+            && _queue.Writer.TryWrite(new QueueItem(AuditEventSerializer.Serialize(auditEvent, _phiRedactor), null)))
+        {
+            return true;
+        }
+
+        CountDropped();
+        return false;
     }
 
     /// <inheritdoc />
@@ -159,6 +167,16 @@ public sealed class HashChainedAuditLog : IAuditTrail, IAsyncDisposable
         }
 
         await _writer.ConfigureAwait(false);
+    }
+
+    private void CountDropped()
+    {
+        Interlocked.Increment(ref _droppedTotal);
+        var dropped = Interlocked.Increment(ref _droppedSinceCheckpoint);
+        if (dropped == 1 || dropped % 1000 == 0)
+        {
+            AuditLogMessages.Dropped(_logger, dropped);
+        }
     }
 
     private async ValueTask WaitForRoomAsync(QueueItem item, CancellationToken cancellationToken)

@@ -13,6 +13,13 @@ public interface IAuditTrail
     /// <exception cref="AuditTrailUnavailableException">The queue stayed full, or the trail cannot write.</exception>
     ValueTask AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Queues <paramref name="auditEvent"/> if there is room, never waiting: for callers that must not block or throw,
+    /// such as a guard's decision sink. A refused event is counted as dropped in the next checkpoint.
+    /// </summary>
+    /// <returns>Whether the event was queued.</returns>
+    bool TryAppend(AuditEvent auditEvent);
+
     /// <summary>Waits until every event queued before the call is written and handed to the operating system.</summary>
     Task FlushAsync(CancellationToken cancellationToken = default);
 }
