@@ -106,8 +106,8 @@ internal static class AuditEventSerializer
 /// <summary>The codes the trail stores for the event model's enumerations; they are part of the record format.</summary>
 internal static class AuditCodes
 {
-    internal static string Instant(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    // The round-trip format of a UTC DateTime is yyyy-MM-ddTHH:mm:ss.fffffffZ and has a fast path.
+    internal static string Instant(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     internal static string Action(AuditAction value) => value switch
     {

@@ -166,7 +166,7 @@ public sealed class AuditVerifier
                 return $"Record {seq} does not link to the record before it: its previous hash differs.";
             }
 
-            if (!recordMemory.Span.SequenceEqual(CanonicalJson.Canonicalize(record)))
+            if (!CanonicalJson.IsCanonical(record, recordMemory.Span, state.CanonicalBuffer, state.CanonicalWriter))
             {
                 return $"Record {seq} is not in canonical form: it was edited after it was written.";
             }
@@ -268,6 +268,10 @@ public sealed class AuditVerifier
 
     private sealed class ChainState
     {
+        internal System.Buffers.ArrayBufferWriter<byte> CanonicalBuffer { get; } = new(1024);
+
+        internal Utf8JsonWriter CanonicalWriter { get; } = new(new System.Buffers.ArrayBufferWriter<byte>(), CanonicalJson.WriterOptions);
+
         internal byte[] Hash { get; } = AuditRecordFormat.GenesisHash();
 
         internal string HashHex { get; set; } = new('0', AuditRecordFormat.HashHexLength);

@@ -33,21 +33,39 @@ internal static class CanonicalJson
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>Whether <paramref name="bytes"/> are exactly the canonical form of <paramref name="element"/>.</summary>
+    /// <remarks><paramref name="buffer"/> and <paramref name="writer"/> are reused across calls by one verifier.</remarks>
+    internal static bool IsCanonical(JsonElement element, ReadOnlySpan<byte> bytes, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+    {
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        Write(writer, element, null);
+        writer.Flush();
+        return buffer.WrittenSpan.SequenceEqual(bytes);
+    }
+
     private static void Write(Utf8JsonWriter writer, JsonElement element, Func<string, bool>? omit)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 var members = new List<JsonProperty>();
+                var sorted = true;
                 foreach (var member in element.EnumerateObject())
                 {
                     if (omit is null || !omit(member.Name))
                     {
+                        sorted &= members.Count == 0 || string.CompareOrdinal(members[^1].Name, member.Name) < 0;
                         members.Add(member);
                     }
                 }
 
-                members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+                // Records written by the trail are already in order; sorting is for the ones that are not.
+                if (!sorted)
+                {
+                    members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+                }
+
                 writer.WriteStartObject();
                 foreach (var member in members)
                 {
