@@ -72,7 +72,7 @@ public sealed class TransportSecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_kestrel_helper_allows_only_tls_1_2_and_1_3()
+    public void UseRaspProtocols_allows_only_tls_1_2_and_1_3()
     {
         var options = new HttpsConnectionAdapterOptions { SslProtocols = SslProtocols.None }.UseRaspProtocols();
 

@@ -32,7 +32,8 @@ public sealed class BreakGlassPolicy
     private readonly TimeProvider _time;
 
     /// <summary>Creates the policy over the shared cache and the audit trail.</summary>
-    public BreakGlassPolicy(IOptions<BreakGlassOptions> options, IDistributedCache cache, IAuditTrail audit, TimeProvider time)
+    public BreakGlassPolicy(
+        IOptions<BreakGlassOptions> options, IDistributedCache cache, IAuditTrail audit, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
@@ -48,7 +49,8 @@ public sealed class BreakGlassPolicy
     /// Returns the override that lifts a denial of <paramref name="rule"/> for this request, starting one when the
     /// request states a reason, or null when break-glass is off, no reason is stated or the user may not use it.
     /// </summary>
-    public async Task<BreakGlassGrant?> TryOverrideAsync(HttpContext context, EhrAccessRule rule, CancellationToken cancellationToken = default)
+    public async Task<BreakGlassGrant?> TryOverrideAsync(
+        HttpContext context, EhrAccessRule rule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(rule);
@@ -126,11 +128,13 @@ public sealed class BreakGlassPolicy
         await _cache.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
         var endedAt = now < active.EndsAt ? now : active.EndsAt;
-        await AuditStopAsync(context, null, endedAt, now < active.EndsAt ? "ended" : "expired", cancellationToken).ConfigureAwait(false);
+        var how = now < active.EndsAt ? "ended" : "expired";
+        await AuditStopAsync(context, null, endedAt, how, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    private Task AuditStopAsync(HttpContext context, EhrAccessRule? rule, DateTimeOffset at, string how, CancellationToken cancellationToken) =>
+    private Task AuditStopAsync(
+        HttpContext context, EhrAccessRule? rule, DateTimeOffset at, string how, CancellationToken cancellationToken) =>
         _audit.AppendAsync(
             AccessAuditEvents.Create(
                 context,
@@ -142,7 +146,10 @@ public sealed class BreakGlassPolicy
                 at,
                 purposeOfUse: _options.PurposeOfUse) with
             {
-                Details = new System.Collections.Generic.Dictionary<string, string>(StringComparer.Ordinal) { ["ended"] = how },
+                Details = new System.Collections.Generic.Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["ended"] = how,
+                },
             },
             cancellationToken).AsTask();
 
@@ -170,7 +177,8 @@ public sealed class BreakGlassPolicy
         return parts is { Length: 2 }
             && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
             && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var end)
-            ? new BreakGlassGrant(DateTimeOffset.FromUnixTimeMilliseconds(start), DateTimeOffset.FromUnixTimeMilliseconds(end), false)
+            ? new BreakGlassGrant(
+                DateTimeOffset.FromUnixTimeMilliseconds(start), DateTimeOffset.FromUnixTimeMilliseconds(end), false)
             : null;
     }
 

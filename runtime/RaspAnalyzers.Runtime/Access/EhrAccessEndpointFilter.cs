@@ -30,8 +30,8 @@ public sealed class EhrAccessEndpointFilter : IEndpointFilter
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var services = http.RequestServices;
-        var decision = await services.GetRequiredService<EhrAccessEvaluator>().EvaluateAsync(http, _rule, http.RequestAborted)
-            .ConfigureAwait(false);
+        var evaluator = services.GetRequiredService<EhrAccessEvaluator>();
+        var decision = await evaluator.EvaluateAsync(http, _rule, http.RequestAborted).ConfigureAwait(false);
         if (!decision.Allowed)
         {
             if (decision.Challenge is not null)
@@ -47,10 +47,12 @@ public sealed class EhrAccessEndpointFilter : IEndpointFilter
         var overridden = decision.Outcome == EhrAccessOutcome.EmergencyOverride;
         var policy = overridden ? AuditPolicyDecision.EmergencyOverride : AuditPolicyDecision.Permit;
         var purpose = overridden ? services.GetRequiredService<BreakGlassPolicy>().Options.PurposeOfUse : null;
-        await audit.AppendAsync(
-            AccessAuditEvents.Create(http, _rule, AuditEventType.RestOperation, default, policy, AuditOutcome.Success, time.GetUtcNow(), AuditStage.Start, purposeOfUse: purpose),
-            http.RequestAborted).ConfigureAwait(false);
+        ValueTask AuditAsync(AuditOutcome outcome, AuditStage stage) => audit.AppendAsync(
+            AccessAuditEvents.Create(
+                http, _rule, AuditEventType.RestOperation, default, policy, outcome, time.GetUtcNow(), stage, purposeOfUse: purpose),
+            http.RequestAborted);
 
+        await AuditAsync(AuditOutcome.Success, AuditStage.Start).ConfigureAwait(false);
         object? result;
         try
         {
@@ -58,17 +60,15 @@ public sealed class EhrAccessEndpointFilter : IEndpointFilter
         }
         catch (Exception)
         {
-            await audit.AppendAsync(
-                AccessAuditEvents.Create(http, _rule, AuditEventType.RestOperation, default, policy, AuditOutcome.MajorFailure, time.GetUtcNow(), purposeOfUse: purpose),
-                http.RequestAborted).ConfigureAwait(false);
+            await AuditAsync(AuditOutcome.MajorFailure, AuditStage.Outcome).ConfigureAwait(false);
             throw;
         }
 
         var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
-        var outcome = status >= 500 ? AuditOutcome.MajorFailure : status >= 400 ? AuditOutcome.MinorFailure : AuditOutcome.Success;
-        await audit.AppendAsync(
-            AccessAuditEvents.Create(http, _rule, AuditEventType.RestOperation, default, policy, outcome, time.GetUtcNow(), purposeOfUse: purpose),
-            http.RequestAborted).ConfigureAwait(false);
+        var outcome = status >= 500 ? AuditOutcome.MajorFailure
+            : status >= 400 ? AuditOutcome.MinorFailure
+            : AuditOutcome.Success;
+        await AuditAsync(outcome, AuditStage.Outcome).ConfigureAwait(false);
         return result;
     }
 }

@@ -47,15 +47,16 @@ public sealed class EhrAccessEvaluator
     }
 
     /// <summary>Evaluates <paramref name="rule"/> for the request in <paramref name="context"/>.</summary>
-    public async Task<EhrAccessDecision> EvaluateAsync(HttpContext context, EhrAccessRule rule, CancellationToken cancellationToken = default)
+    public async Task<EhrAccessDecision> EvaluateAsync(
+        HttpContext context, EhrAccessRule rule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(rule);
         var user = context.User;
         if (user.Identity?.IsAuthenticated != true)
         {
-            return await RefuseAsync(context, rule, new EhrAccessDecision(EhrAccessOutcome.Unauthenticated, "the caller is not authenticated"), cancellationToken)
-                .ConfigureAwait(false);
+            var unauthenticated = new EhrAccessDecision(EhrAccessOutcome.Unauthenticated, "the caller is not authenticated");
+            return await RefuseAsync(context, rule, unauthenticated, cancellationToken).ConfigureAwait(false);
         }
 
         var failed = await UnmetRequirementsAsync(context, rule).ConfigureAwait(false);
@@ -66,11 +67,14 @@ public sealed class EhrAccessEvaluator
             var unmet = "unmet: " + string.Join(", ", failed);
             if (grant is null)
             {
-                return await RefuseAsync(context, rule, new EhrAccessDecision(EhrAccessOutcome.Deny, unmet) { FailedRequirements = failed }, cancellationToken)
-                    .ConfigureAwait(false);
+                var denied = new EhrAccessDecision(EhrAccessOutcome.Deny, unmet) { FailedRequirements = failed };
+                return await RefuseAsync(context, rule, denied, cancellationToken).ConfigureAwait(false);
             }
 
-            decision = new EhrAccessDecision(EhrAccessOutcome.EmergencyOverride, "emergency override of " + unmet) { FailedRequirements = failed };
+            decision = new EhrAccessDecision(EhrAccessOutcome.EmergencyOverride, "emergency override of " + unmet)
+            {
+                FailedRequirements = failed,
+            };
         }
 
         if (rule.StepUp is { } stepUp && StepUpChallenge.Evaluate(user, stepUp, _time.GetUtcNow()) is { } challenge)
@@ -78,7 +82,8 @@ public sealed class EhrAccessEvaluator
             return await RefuseAsync(
                 context,
                 rule,
-                new EhrAccessDecision(EhrAccessOutcome.StepUpRequired, "the token's authentication is too weak or too old", challenge),
+                new EhrAccessDecision(
+                    EhrAccessOutcome.StepUpRequired, "the token's authentication is too weak or too old", challenge),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -92,7 +97,8 @@ public sealed class EhrAccessEvaluator
         var result = await _authorization.AuthorizeAsync(context.User, context, policy).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            failed.AddRange((result.Failure?.FailedRequirements ?? Enumerable.Empty<IAuthorizationRequirement>()).Select(Describe));
+            var requirements = result.Failure?.FailedRequirements ?? Enumerable.Empty<IAuthorizationRequirement>();
+            failed.AddRange(requirements.Select(Describe));
         }
 
         foreach (var name in rule.Policies)
