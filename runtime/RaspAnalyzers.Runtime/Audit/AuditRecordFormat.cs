@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace RaspAnalyzers.Audit;
@@ -117,24 +116,6 @@ internal static class AuditRecordFormat
         writer.Flush();
     }
 
-    internal static byte[] EventRecord(ReadOnlySpan<byte> eventJson, string previousHashHex, string recorded, long seq)
-    {
-        var buffer = new ArrayBufferWriter<byte>(eventJson.Length + 160);
-        using (var writer = new Utf8JsonWriter(buffer, CanonicalJson.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("event");
-            writer.WriteRawValue(eventJson, skipInputValidation: true);
-            writer.WriteString("prev", previousHashHex);
-            writer.WriteString("recorded", recorded);
-            writer.WriteNumber("seq", seq);
-            writer.WriteString("type", EventKind);
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
     /// <summary>
     /// What a checkpoint's signature covers: a domain tag, then the canonical checkpoint record without its signature.
     /// The writer and the verifier both build it from the same values, so neither depends on the other's bytes.
@@ -181,18 +162,6 @@ internal static class AuditRecordFormat
         writer.WriteNumber("seq", fields.Sequence);
         writer.WriteString("type", CheckpointKind);
         writer.WriteEndObject();
-    }
-
-    internal static byte[] Line(ReadOnlySpan<byte> record, string hashHex)
-    {
-        var line = new byte[RecordOffset + record.Length + 2];
-        LinePrefix.CopyTo(line, 0);
-        Encoding.ASCII.GetBytes(hashHex, line.AsSpan(LinePrefix.Length));
-        RecordInfix.CopyTo(line, LinePrefix.Length + HashHexLength);
-        record.CopyTo(line.AsSpan(RecordOffset));
-        line[^2] = (byte)'}';
-        line[^1] = (byte)'\n';
-        return line;
     }
 }
 

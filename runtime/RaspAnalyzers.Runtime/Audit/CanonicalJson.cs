@@ -21,30 +21,19 @@ internal static class CanonicalJson
         SkipValidation = false,
     };
 
-    /// <summary>Re-serializes <paramref name="element"/> canonically, leaving out the members <paramref name="omit"/> names.</summary>
-    internal static byte[] Canonicalize(JsonElement element, Func<string, bool>? omit = null)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            Write(writer, element, omit);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
     /// <summary>Whether <paramref name="bytes"/> are exactly the canonical form of <paramref name="element"/>.</summary>
     /// <remarks><paramref name="buffer"/> and <paramref name="writer"/> are reused across calls by one verifier.</remarks>
-    internal static bool IsCanonical(JsonElement element, ReadOnlySpan<byte> bytes, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+    internal static bool IsCanonical(
+        JsonElement element, ReadOnlySpan<byte> bytes, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
     {
         buffer.ResetWrittenCount();
         writer.Reset(buffer);
-        Write(writer, element, null);
+        Write(writer, element);
         writer.Flush();
         return buffer.WrittenSpan.SequenceEqual(bytes);
     }
 
-    private static void Write(Utf8JsonWriter writer, JsonElement element, Func<string, bool>? omit)
+    private static void Write(Utf8JsonWriter writer, JsonElement element)
     {
         switch (element.ValueKind)
         {
@@ -53,11 +42,8 @@ internal static class CanonicalJson
                 var sorted = true;
                 foreach (var member in element.EnumerateObject())
                 {
-                    if (omit is null || !omit(member.Name))
-                    {
-                        sorted &= members.Count == 0 || string.CompareOrdinal(members[^1].Name, member.Name) < 0;
-                        members.Add(member);
-                    }
+                    sorted &= members.Count == 0 || string.CompareOrdinal(members[^1].Name, member.Name) < 0;
+                    members.Add(member);
                 }
 
                 // Records written by the trail are already in order; sorting is for the ones that are not.
@@ -70,9 +56,7 @@ internal static class CanonicalJson
                 foreach (var member in members)
                 {
                     writer.WritePropertyName(member.Name);
-
-                    // The omission applies to the top level only: a nested member of the same name is content.
-                    Write(writer, member.Value, null);
+                    Write(writer, member.Value);
                 }
 
                 writer.WriteEndObject();
@@ -82,7 +66,7 @@ internal static class CanonicalJson
                 writer.WriteStartArray();
                 foreach (var item in element.EnumerateArray())
                 {
-                    Write(writer, item, null);
+                    Write(writer, item);
                 }
 
                 writer.WriteEndArray();
