@@ -28,5 +28,6 @@ public class SinkCatalogTests
     [Theory]
     [InlineData("class C { int M(int[] values) => values.Length; }")]
     [InlineData("class Fhir { string Describe(string resource) => \"Patient/\" + resource; }")]
+    [InlineData("class Search { int Count(string[] parts) { var searchCommand = parts[0]; return searchCommand.Length; } }")]
     public void Source_without_any_sink_name_is_skipped(string source) => Assert.False(MayOccur(source));
 }

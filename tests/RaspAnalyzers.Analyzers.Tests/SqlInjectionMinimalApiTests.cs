@@ -148,4 +148,26 @@ public class SqlInjectionMinimalApiTests
 
         await Verify.VerifyAsync(source, Rasp1001.Expect("query string value 'serial'", "SqlMapper.Query").At(1));
     }
+
+    [Fact]
+    public async Task Method_group_handler_reading_the_request_itself_is_reported_once()
+    {
+        const string source = """
+            using Dapper;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Routing;
+            using Microsoft.Data.Sqlite;
+
+            public static class LookupEndpoints
+            {
+                public static void Map(IEndpointRouteBuilder app) => app.MapGet("/lookup", Lookup);
+
+                private static int Lookup(HttpRequest request, SqliteConnection db) =>
+                    db.ExecuteScalar<int>({|#0:"SELECT COUNT(*) FROM Patients WHERE Mrn = '" + {|#1:request.Query["mrn"]|} + "'"|});
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Rasp1001.Expect("query string value 'mrn'", "SqlMapper.ExecuteScalar").At(1));
+    }
 }

@@ -116,9 +116,13 @@ internal sealed class SinkCatalog
         return false;
     }
 
-    /// <summary>Provider types are named after what they derive from: SqliteCommand, NpgsqlDataAdapter.</summary>
+    /// <summary>
+    /// Provider types are named after what they derive from: SqliteCommand, NpgsqlDataAdapter. Only a type-like
+    /// name counts; a local such as <c>searchCommand</c> is not a provider.
+    /// </summary>
     private static bool IsCommandLike(string name) =>
-        name.EndsWith("Command", StringComparison.Ordinal) || name.EndsWith("DataAdapter", StringComparison.Ordinal);
+        name.Length > 0 && char.IsUpper(name[0])
+        && (name.EndsWith("Command", StringComparison.Ordinal) || name.EndsWith("DataAdapter", StringComparison.Ordinal));
 
     /// <summary>The parameters of a method or constructor that are sinks, by ordinal.</summary>
     public ImmutableArray<(int Ordinal, SinkMatch Match)> MatchMethod(IMethodSymbol method) =>

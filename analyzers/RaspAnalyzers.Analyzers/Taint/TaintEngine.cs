@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -120,17 +121,39 @@ internal sealed class TaintEngine
 
         var state = new TaintState();
         var origins = EntryPoints.ForMinimalApiHandler(handler, pattern);
+        var parameterOrigins = new HashSet<TaintOrigin>();
         for (var i = 0; i < origins.Length; i++)
         {
             if (origins[i] is { } origin)
             {
                 state.Set(handler.Parameters[i], TaintValue.FromOrigin(origin));
+                parameterOrigins.Add(origin);
             }
         }
 
+        // Sources the handler reads itself (request.Query) are reported by the handler's own analysis; here only
+        // what its bound parameters bring, or each such flow would be reported twice.
         var analysis = new FlowAnalysis(
             this, cfg!, state, ImmutableHashSet<IMethodSymbol>.Empty, isEntry: true, NewBudget(), cancellation);
-        return OnlyRealSources(analysis.Run().Hits);
+        var hits = ImmutableArray.CreateBuilder<SinkHit>();
+        foreach (var hit in analysis.Run().Hits)
+        {
+            var fromParameters = TaintValue.Clean;
+            foreach (var flow in hit.Taint.Flows)
+            {
+                if (parameterOrigins.Contains(flow.Origin))
+                {
+                    fromParameters = fromParameters.Union(TaintValue.From(flow));
+                }
+            }
+
+            if (fromParameters.IsTainted)
+            {
+                hits.Add(hit.WithTaint(fromParameters));
+            }
+        }
+
+        return hits.ToImmutable();
     }
 
     /// <summary>

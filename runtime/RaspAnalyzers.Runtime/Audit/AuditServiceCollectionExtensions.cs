@@ -56,6 +56,7 @@ public static class AuditServiceCollectionExtensions
                 provider.GetServices<IAuditRecordObserver>());
         });
         services.TryAddSingleton<IAuditTrail>(provider => provider.GetRequiredService<HashChainedAuditLog>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<RaspAnalyzers.Guards.IGuardDecisionSink, AuditGuardDecisionSink>());
         services.AddHostedService<AuditTrailLifetime>();
         return services;
     }
