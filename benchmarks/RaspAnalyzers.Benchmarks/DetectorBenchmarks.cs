@@ -50,7 +50,10 @@ public class DetectorBenchmarks
 
     [Benchmark(Description = "Command, clean shell line")]
     public bool CommandClean() =>
-        CommandInjectionDetector.InspectShell("/usr/local/bin/dicom-convert --input cardiology --format png", ShellDialect.PosixShell, Values).IsAttack;
+        CommandInjectionDetector.InspectShell(
+            "/usr/local/bin/dicom-convert --input cardiology --format png",
+            ShellDialect.PosixShell,
+            Values).IsAttack;
 
     [Benchmark(Description = "SSRF, clean URL with a value in the query")]
     public bool SsrfClean() =>

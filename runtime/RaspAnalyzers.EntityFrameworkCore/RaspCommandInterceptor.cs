@@ -35,7 +35,10 @@ public sealed class RaspCommandInterceptor : DbCommandInterceptor
 
     /// <inheritdoc />
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default)
     {
         _guard.Check(command, Sink);
         return ValueTask.FromResult(result);
@@ -57,7 +60,10 @@ public sealed class RaspCommandInterceptor : DbCommandInterceptor
     }
 
     /// <inheritdoc />
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    public override InterceptionResult<object> ScalarExecuting(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<object> result)
     {
         _guard.Check(command, Sink);
         return result;

@@ -111,7 +111,12 @@ public class SqlInjectionCodeFixTests
         In("""
                 await _db.Database.ExecuteSqlRawAsync({|#0:$"UPDATE Beds SET Ward = '{ward}' WHERE Name LIKE '{name}%'"|});
         """),
-        new[] { Rasp1001.Expect("query parameter 'ward'", "RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync").WithLocation(0).WithLocation(3) },
+        new[]
+        {
+            Rasp1001.Expect("query parameter 'ward'", "RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync")
+                .WithLocation(0)
+                .WithLocation(3)
+        },
         Fixed("""
                 await _db.Database.ExecuteSqlAsync($"UPDATE Beds SET Ward = {ward} WHERE Name LIKE {name + "%"}");
         """));

@@ -113,7 +113,13 @@ public sealed class AccessRuleTests
         Assert.Equal(new[] { AuditEventSubtype.Read, AuditEventSubtype.Read }, secondEvents.Select(e => e.Subtype));
 
         Assert.Equal(
-            new[] { AuditEventSubtype.EmergencyOverrideStopped, AuditEventSubtype.EmergencyOverrideStarted, AuditEventSubtype.Read, AuditEventSubtype.Read },
+            new[]
+            {
+                AuditEventSubtype.EmergencyOverrideStopped,
+                AuditEventSubtype.EmergencyOverrideStarted,
+                AuditEventSubtype.Read,
+                AuditEventSubtype.Read
+            },
             afterEndEvents.Select(e => e.Subtype));
         Assert.Equal("expired", afterEndEvents[0].Details["ended"]);
         Assert.Equal(startedAt.AddHours(1), afterEndEvents[0].OccurredAt);
@@ -170,7 +176,12 @@ public sealed class AccessRuleTests
     {
         await using var server = await AccessTestServer.StartAsync();
 
-        using var response = await server.GetAsync("/patients/p-17/strong", "alice", "physician", ("X-Test-Acr", "urn:rasp:pwd"), ("X-Test-Auth-Age", "30"));
+        using var response = await server.GetAsync(
+            "/patients/p-17/strong",
+            "alice",
+            "physician",
+            ("X-Test-Acr", "urn:rasp:pwd"),
+            ("X-Test-Auth-Age", "30"));
         var challenge = Assert.Single(server.Audit.Take());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -188,8 +199,18 @@ public sealed class AccessRuleTests
     {
         await using var server = await AccessTestServer.StartAsync();
 
-        using var old = await server.GetAsync("/patients/p-17/strong", "alice", "physician", ("X-Test-Acr", "urn:rasp:mfa"), ("X-Test-Auth-Age", "301"));
-        using var fresh = await server.GetAsync("/patients/p-17/strong", "alice", "physician", ("X-Test-Acr", "urn:rasp:mfa"), ("X-Test-Auth-Age", "299"));
+        using var old = await server.GetAsync(
+            "/patients/p-17/strong",
+            "alice",
+            "physician",
+            ("X-Test-Acr", "urn:rasp:mfa"),
+            ("X-Test-Auth-Age", "301"));
+        using var fresh = await server.GetAsync(
+            "/patients/p-17/strong",
+            "alice",
+            "physician",
+            ("X-Test-Acr", "urn:rasp:mfa"),
+            ("X-Test-Auth-Age", "299"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
         Assert.StartsWith(
@@ -224,7 +245,9 @@ public sealed class AccessRuleTests
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
-        Assert.Equal("Bearer error=\"invalid_token\", error_description=\"The token was already used\"", replay.Headers.WwwAuthenticate.ToString());
+        Assert.Equal(
+            "Bearer error=\"invalid_token\", error_description=\"The token was already used\"",
+            replay.Headers.WwwAuthenticate.ToString());
         Assert.Equal(AuditEventSubtype.SessionRefused, refusal.Subtype);
         Assert.Equal("replayed-token", refusal.Details["refusal"]);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
@@ -247,7 +270,9 @@ public sealed class AccessRuleTests
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, active.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, idle.StatusCode);
-        Assert.Equal("Bearer error=\"invalid_token\", error_description=\"The session expired after inactivity\"", idle.Headers.WwwAuthenticate.ToString());
+        Assert.Equal(
+            "Bearer error=\"invalid_token\", error_description=\"The session expired after inactivity\"",
+            idle.Headers.WwwAuthenticate.ToString());
         Assert.Equal(HttpStatusCode.Unauthorized, later.StatusCode);
     }
 }

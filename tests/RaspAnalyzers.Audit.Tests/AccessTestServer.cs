@@ -48,7 +48,9 @@ internal sealed class AccessTestServer : IAsyncDisposable
 
     internal ManualTimeProvider Time { get; }
 
-    internal static async Task<AccessTestServer> StartAsync(Action<BreakGlassOptions>? breakGlass = null, Action<SessionRuleOptions>? sessions = null)
+    internal static async Task<AccessTestServer> StartAsync(
+        Action<BreakGlassOptions>? breakGlass = null,
+        Action<SessionRuleOptions>? sessions = null)
     {
         var audit = new RecordingAuditTrail();
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
@@ -71,7 +73,12 @@ internal sealed class AccessTestServer : IAsyncDisposable
                 StepUp = new StepUpRequirement { AcrValues = new[] { "urn:rasp:mfa" }, MaxAge = TimeSpan.FromMinutes(5) },
             });
         app.MapGet("/on-call", () => Results.Text("on call"))
-            .RequireEhrAccess(ObservationRead with { Roles = Array.Empty<string>(), Policies = new[] { "OnCall" }, AllowBreakGlass = false });
+            .RequireEhrAccess(ObservationRead with
+            {
+                Roles = Array.Empty<string>(),
+                Policies = new[] { "OnCall" },
+                AllowBreakGlass = false
+            });
         app.MapGet("/failing", () => Results.StatusCode(503)).RequireEhrAccess(ObservationRead);
         app.MapPost("/break-glass/end", async (HttpContext context, BreakGlassPolicy policy) =>
             Results.Text((await policy.EndAsync(context)).ToString()));
@@ -79,7 +86,11 @@ internal sealed class AccessTestServer : IAsyncDisposable
         return new AccessTestServer(app, audit, time);
     }
 
-    internal async Task<HttpResponseMessage> GetAsync(string path, string? user, string? roles = null, params (string Name, string Value)[] headers)
+    internal async Task<HttpResponseMessage> GetAsync(
+        string path,
+        string? user,
+        string? roles = null,
+        params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (user is not null)
@@ -155,7 +166,11 @@ internal sealed class HeaderAuthenticationHandler : AuthenticationHandler<Authen
 {
     private readonly TimeProvider _time;
 
-    public HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TimeProvider time)
+    public HeaderAuthenticationHandler(
+        IOptionsMonitor<AuthenticationSchemeOptions> options,
+        ILoggerFactory logger,
+        UrlEncoder encoder,
+        TimeProvider time)
         : base(options, logger, encoder)
     {
         _time = time;
@@ -170,14 +185,22 @@ internal sealed class HeaderAuthenticationHandler : AuthenticationHandler<Authen
         }
 
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user) };
-        claims.AddRange(Request.Headers["X-Test-Roles"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange(Request.Headers["X-Test-Roles"].ToString()
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => new Claim(ClaimTypes.Role, r)));
         Add(claims, "acr", Request.Headers["X-Test-Acr"].ToString());
         Add(claims, "jti", Request.Headers["X-Test-Jti"].ToString());
         Add(claims, "sid", Request.Headers["X-Test-Sid"].ToString());
         Add(claims, "on_call", Request.Headers["X-Test-On-Call"].ToString());
-        if (int.TryParse(Request.Headers["X-Test-Auth-Age"].ToString(), System.Globalization.CultureInfo.InvariantCulture, out var secondsAgo))
+        if (int.TryParse(
+            Request.Headers["X-Test-Auth-Age"].ToString(),
+            System.Globalization.CultureInfo.InvariantCulture,
+            out var secondsAgo))
         {
-            Add(claims, "auth_time", (_time.GetUtcNow().ToUnixTimeSeconds() - secondsAgo).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Add(
+                claims,
+                "auth_time",
+                (_time.GetUtcNow().ToUnixTimeSeconds() - secondsAgo).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));

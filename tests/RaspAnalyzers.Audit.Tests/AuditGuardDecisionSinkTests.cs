@@ -67,7 +67,14 @@ public class AuditGuardDecisionSinkTests
         var recorded = Assert.Single(trail.Events);
         Assert.Equal(AuditOutcome.Success, recorded.Outcome);
         Assert.Equal(AuditPolicyDecision.Monitored, recorded.PolicyDecision);
-        Assert.Equal(new Dictionary<string, string> { ["attackClass"] = "Path", ["mode"] = "Monitor", ["sink"] = "file", ["valuePart"] = "Route" },
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["attackClass"] = "Path",
+                ["mode"] = "Monitor",
+                ["sink"] = "file",
+                ["valuePart"] = "Route"
+            },
             recorded.Details);
     }
 
@@ -78,6 +85,8 @@ public class AuditGuardDecisionSinkTests
         services.AddLogging();
         services.AddRaspAudit(options => { });
 
-        Assert.Contains(services, d => d.ServiceType == typeof(IGuardDecisionSink) && d.ImplementationType == typeof(AuditGuardDecisionSink));
+        Assert.Contains(
+            services,
+            d => d.ServiceType == typeof(IGuardDecisionSink) && d.ImplementationType == typeof(AuditGuardDecisionSink));
     }
 }

@@ -62,7 +62,10 @@ public sealed class AuditRegistrationTests : IDisposable
         using var error = new StringWriter();
         RaspAuditCommand.Run(new[] { "verify", _trail.Path, "--key", Convert.ToBase64String(TrailDirectory.CheckpointKey) }, output, error);
         RaspAuditCommand.Run(new[] { "export-fhir", _trail.Path }, output, error);
-        RaspAuditCommand.Run(new[] { "verify", _trail.Path, "--key", Convert.ToBase64String(TrailDirectory.CheckpointKey)[..20] }, output, error);
+        RaspAuditCommand.Run(
+            new[] { "verify", _trail.Path, "--key", Convert.ToBase64String(TrailDirectory.CheckpointKey)[..20] },
+            output,
+            error);
         var trailBytes = File.ReadAllBytes(_trail.FirstSegment);
         var everything = Encoding.UTF8.GetString(trailBytes) + _logs.AllText() + output + error;
 

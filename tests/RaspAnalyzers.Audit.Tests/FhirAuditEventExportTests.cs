@@ -86,7 +86,9 @@ public sealed class FhirAuditEventExportTests : IDisposable
         Assert.Equal("blocked", guardDetails["policyDecision"]);
         Assert.Equal("110127", entries[2].Subtype.Single().Code);
         Assert.Equal("Emergency Override Started", entries[2].Subtype.Single().Display);
-        Assert.Equal(Pseudonym.Of("cardiac arrest in bay 3"), entries[2].Entity.Last().Detail.Single(d => d.Type == "reason").Value.ToString());
+        Assert.Equal(
+            Pseudonym.Of("cardiac arrest in bay 3"),
+            entries[2].Entity.Last().Detail.Single(d => d.Type == "reason").Value.ToString());
         Assert.Equal("110114", entries[3].Type.Code);
         Assert.Equal("step-up-challenge", entries[3].Subtype.Single().Code);
         Assert.Equal("anonymous", entries[3].Agent.Single().Who.Display);

@@ -92,7 +92,10 @@ public sealed class RaspAuditCommandTests : IDisposable
     [InlineData(new[] { "verify", "x", "--key", "a", "--key-file", "b" }, 64, "raspaudit: give one of --key, --key-file and --public-key")]
     [InlineData(new[] { "verify", "x", "--key-file", "/nonexistent/key" }, 64, "raspaudit: Could not find")]
     [InlineData(new[] { "prune", "x" }, 64, "raspaudit: unknown command 'prune'")]
-    [InlineData(new[] { "verify", "/nonexistent/audit-000001.jsonl" }, 3, "raspaudit: The audit trail file '/nonexistent/audit-000001.jsonl' does not exist.")]
+    [InlineData(
+        new[] { "verify", "/nonexistent/audit-000001.jsonl" },
+        3,
+        "raspaudit: The audit trail file '/nonexistent/audit-000001.jsonl' does not exist.")]
     public void Bad_input_gets_a_clear_error_and_its_exit_code(string[] args, int expectedCode, string expectedError)
     {
         var (code, _, error) = Run(args);

@@ -118,7 +118,11 @@ internal sealed partial class FlowAnalysis
                 return EvaluatePropertyRead(property, state);
 
             case IFieldReferenceOperation field:
-                return ReadMember(field.Instance, field.Instance is null ? TaintValue.Clean : Evaluate(field.Instance, state), field.Field, state)
+                return ReadMember(
+                    field.Instance,
+                    field.Instance is null ? TaintValue.Clean : Evaluate(field.Instance, state),
+                    field.Field,
+                    state)
                     .Union(MemberTaint(field.Field, field.Syntax.GetLocation()));
 
             case IArrayElementReferenceOperation element:

@@ -77,7 +77,9 @@ internal sealed class Implementations
     {
         foreach (var member in type.GetMembers(baseMethod.Name))
         {
-            for (var overridden = (member as IMethodSymbol)?.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            for (var overridden = (member as IMethodSymbol)?.OverriddenMethod;
+                overridden is not null;
+                overridden = overridden.OverriddenMethod)
             {
                 if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, baseMethod.OriginalDefinition))
                 {

@@ -246,7 +246,8 @@ internal sealed class TaintEngine
         foreach (var writer in _writers.Of(member, cancellation))
         {
             if (!HasBody(writer)
-                || !GetSummary(writer, ImmutableHashSet<IMethodSymbol>.Empty, cancellation).MemberWrites.TryGetValue(member, out var written))
+                || !GetSummary(writer, ImmutableHashSet<IMethodSymbol>.Empty, cancellation)
+                    .MemberWrites.TryGetValue(member, out var written))
             {
                 continue;
             }

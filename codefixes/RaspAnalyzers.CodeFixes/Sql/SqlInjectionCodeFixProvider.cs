@@ -78,7 +78,11 @@ public sealed class SqlInjectionCodeFixProvider : CodeFixProvider
         }
 
         // command.CommandText = "... '" + name + "'";
-        if (sql.Parent is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CommandText" } target, Parent: ExpressionStatementSyntax statement }
+        if (sql.Parent is AssignmentExpressionSyntax
+            {
+                Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CommandText" } target,
+                Parent: ExpressionStatementSyntax statement
+            }
             && template.Parameterize(model, cancellation) is { } assigned
             && HasAddWithValue(target.Expression, model, cancellation))
         {
@@ -107,7 +111,8 @@ public sealed class SqlInjectionCodeFixProvider : CodeFixProvider
             return null;
         }
 
-        var passed = arguments.Arguments.Count + (method.IsExtensionMethod && invocation.Expression is MemberAccessExpressionSyntax ? 1 : 0);
+        var passed = arguments.Arguments.Count
+            + (method.IsExtensionMethod && invocation.Expression is MemberAccessExpressionSyntax ? 1 : 0);
         var containing = method.ContainingType.ToDisplayString();
 
         // connection.Query<Patient>("... '" + name + "'");
@@ -157,7 +162,10 @@ public sealed class SqlInjectionCodeFixProvider : CodeFixProvider
                 SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(
                         SyntaxKind.SimpleMemberAccessExpression,
-                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, command, SyntaxFactory.IdentifierName("Parameters")),
+                        SyntaxFactory.MemberAccessExpression(
+                            SyntaxKind.SimpleMemberAccessExpression,
+                            command,
+                            SyntaxFactory.IdentifierName("Parameters")),
                         SyntaxFactory.IdentifierName("AddWithValue")),
                     SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[]
                     {

@@ -137,7 +137,11 @@ internal sealed class SqlTemplate
         return SyntaxFactory.ParseExpression(text.ToString()) as InterpolatedStringExpressionSyntax;
     }
 
-    private static bool Flatten(ExpressionSyntax expression, SemanticModel model, ImmutableArray<Part>.Builder parts, CancellationToken cancellation)
+    private static bool Flatten(
+        ExpressionSyntax expression,
+        SemanticModel model,
+        ImmutableArray<Part>.Builder parts,
+        CancellationToken cancellation)
     {
         switch (expression)
         {
@@ -309,7 +313,9 @@ internal sealed class SqlParameterValue
         foreach (var part in Parts)
         {
             ExpressionSyntax piece = part.Hole is { } hole
-                ? (hole is BinaryExpressionSyntax or ConditionalExpressionSyntax ? SyntaxFactory.ParenthesizedExpression(hole.WithoutTrivia()) : hole.WithoutTrivia())
+                ? (hole is BinaryExpressionSyntax or ConditionalExpressionSyntax
+                    ? SyntaxFactory.ParenthesizedExpression(hole.WithoutTrivia())
+                    : hole.WithoutTrivia())
                 : SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(part.Text));
             joined = joined is null ? piece : SyntaxFactory.BinaryExpression(SyntaxKind.AddExpression, joined, piece);
         }

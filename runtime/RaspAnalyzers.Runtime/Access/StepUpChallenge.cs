@@ -28,7 +28,11 @@ public static class StepUpChallenge
         var tooOld = false;
         if (requirement.MaxAge is { } maxAge)
         {
-            var authTime = long.TryParse(user.FindFirst("auth_time")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            var authTime = long.TryParse(
+                user.FindFirst("auth_time")?.Value,
+                NumberStyles.None,
+                CultureInfo.InvariantCulture,
+                out var seconds)
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds)
                 : (DateTimeOffset?)null;
             tooOld = authTime is null || now - authTime.Value > maxAge;

@@ -40,7 +40,11 @@ public sealed class RaspMetrics
     internal bool DurationEnabled => _duration.Enabled;
 
     internal void Detected(AttackClass attackClass, string route, GuardMode mode) =>
-        _detections.Add(1, Tag(AttackClassTag, Name(attackClass)), Tag(RouteTag, route), Tag(ModeTag, mode == GuardMode.Block ? "block" : "monitor"));
+        _detections.Add(
+            1,
+            Tag(AttackClassTag, Name(attackClass)),
+            Tag(RouteTag, route),
+            Tag(ModeTag, mode == GuardMode.Block ? "block" : "monitor"));
 
     internal void Blocked(AttackClass attackClass, string route) =>
         _blocks.Add(1, Tag(AttackClassTag, Name(attackClass)), Tag(RouteTag, route));

@@ -14,7 +14,9 @@ public static class TransportSecurityExtensions
     /// Registers the transport options and a cookie policy that forces Secure and HttpOnly on every cookie, with
     /// SameSite at least Lax.
     /// </summary>
-    public static IServiceCollection AddRaspTransportSecurity(this IServiceCollection services, Action<TransportSecurityOptions>? configure = null)
+    public static IServiceCollection AddRaspTransportSecurity(
+        this IServiceCollection services,
+        Action<TransportSecurityOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<TransportSecurityOptions>().Configure(options => configure?.Invoke(options));

@@ -35,7 +35,10 @@ internal sealed class TransportSecurityMiddleware
     private readonly ILogger _logger;
     private readonly string? _hsts;
 
-    public TransportSecurityMiddleware(RequestDelegate next, IOptions<TransportSecurityOptions> options, ILogger<TransportSecurityMiddleware> logger)
+    public TransportSecurityMiddleware(
+        RequestDelegate next,
+        IOptions<TransportSecurityOptions> options,
+        ILogger<TransportSecurityMiddleware> logger)
     {
         _next = next;
         _options = options.Value;

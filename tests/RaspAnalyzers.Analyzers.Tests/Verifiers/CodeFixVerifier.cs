@@ -14,7 +14,11 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public static async Task VerifyFixAsync(string source, DiagnosticResult[] expected, string fixedSource, DiagnosticResult[]? remaining = null)
+    public static async Task VerifyFixAsync(
+        string source,
+        DiagnosticResult[] expected,
+        string fixedSource,
+        DiagnosticResult[]? remaining = null)
     {
         var test = new Test { TestCode = source, FixedCode = fixedSource };
         test.ExpectedDiagnostics.AddRange(expected);

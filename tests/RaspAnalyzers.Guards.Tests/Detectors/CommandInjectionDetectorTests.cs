@@ -27,7 +27,8 @@ public sealed class CommandInjectionDetectorTests
 
         Assert.Equal(
             [
-                (ShellTokenKind.Text, "convert"), (ShellTokenKind.Whitespace, " "), (ShellTokenKind.Quote, "'"), (ShellTokenKind.Text, "a;b"),
+                (ShellTokenKind.Text, "convert"), (ShellTokenKind.Whitespace, " "), (ShellTokenKind.Quote, "'"),
+                (ShellTokenKind.Text, "a;b"),
                 (ShellTokenKind.Quote, "'"), (ShellTokenKind.Whitespace, " "), (ShellTokenKind.Quote, "\""), (ShellTokenKind.Text, "c "),
                 (ShellTokenKind.Substitution, "$(id)"), (ShellTokenKind.Text, " "), (ShellTokenKind.Variable, "$HOME"),
                 (ShellTokenKind.Quote, "\""), (ShellTokenKind.Whitespace, " "), (ShellTokenKind.Text, "x"), (ShellTokenKind.Operator, "|"),
@@ -45,7 +46,8 @@ public sealed class CommandInjectionDetectorTests
         Assert.Equal(
             [
                 (ShellTokenKind.Text, "type"), (ShellTokenKind.Whitespace, " "), (ShellTokenKind.Quote, "\""), (ShellTokenKind.Text, "a&b"),
-                (ShellTokenKind.Quote, "\""), (ShellTokenKind.Whitespace, " "), (ShellTokenKind.Variable, "%TEMP%"), (ShellTokenKind.Text, "\\x"),
+                (ShellTokenKind.Quote, "\""), (ShellTokenKind.Whitespace, " "), (ShellTokenKind.Variable, "%TEMP%"),
+                (ShellTokenKind.Text, "\\x"),
                 (ShellTokenKind.Whitespace, " "), (ShellTokenKind.Text, "^&"), (ShellTokenKind.Whitespace, " "), (ShellTokenKind.Text, "y"),
                 (ShellTokenKind.Operator, "&&"), (ShellTokenKind.Text, "z"),
             ],
@@ -82,10 +84,19 @@ public sealed class CommandInjectionDetectorTests
     public void Argument_list_refuses_a_value_that_is_the_executable_or_the_shell_script()
     {
         Assert.Equal("names the executable", CommandInjectionDetector.InspectArguments("/usr/bin/evil", ["a"], Value("evil")).Reason);
-        Assert.Equal("is the shell script", CommandInjectionDetector.InspectArguments("/bin/bash", ["-c", "id; ls"], Value("id; ls")).Reason);
-        Assert.Equal("chains a command", CommandInjectionDetector.InspectArguments("cmd.exe", ["/c", "type a.txt&calc"], Value("a.txt&calc")).Reason);
-        Assert.Equal("injects an option", CommandInjectionDetector.InspectArguments("git", ["clone", "--upload-pack=id"], Value("--upload-pack=id")).Reason);
-        Assert.False(CommandInjectionDetector.InspectArguments("/usr/bin/convert", ["a; rm -rf /", "out.png"], Value("a; rm -rf /")).IsAttack);
+        Assert.Equal(
+            "is the shell script",
+            CommandInjectionDetector.InspectArguments("/bin/bash", ["-c", "id; ls"], Value("id; ls")).Reason);
+        Assert.Equal(
+            "chains a command",
+            CommandInjectionDetector.InspectArguments("cmd.exe", ["/c", "type a.txt&calc"], Value("a.txt&calc")).Reason);
+        Assert.Equal(
+            "injects an option",
+            CommandInjectionDetector.InspectArguments("git", ["clone", "--upload-pack=id"], Value("--upload-pack=id")).Reason);
+        Assert.False(CommandInjectionDetector.InspectArguments(
+            "/usr/bin/convert",
+            ["a; rm -rf /", "out.png"],
+            Value("a; rm -rf /")).IsAttack);
     }
 
     [Fact]

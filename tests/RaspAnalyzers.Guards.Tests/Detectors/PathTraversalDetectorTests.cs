@@ -57,7 +57,11 @@ public sealed class PathTraversalDetectorTests
     public void Windows_compares_roots_ignoring_case()
     {
         DetectorVerdict verdict = PathTraversalDetector.Inspect(
-            @"c:\EHR\Docs\scan.dcm", [new UntrustedValue(RequestPart.Query, "f", "scan.dcm")], PathStyle.Windows, [@"C:\ehr\docs"], @"C:\app");
+            @"c:\EHR\Docs\scan.dcm",
+            [new UntrustedValue(RequestPart.Query, "f", "scan.dcm")],
+            PathStyle.Windows,
+            [@"C:\ehr\docs"],
+            @"C:\app");
 
         Assert.False(verdict.IsAttack);
     }

@@ -56,7 +56,8 @@ public sealed class SqlTokenizerTests
         Assert.Equal(
             [
                 (SqlTokenKind.Word, "SELECT", false), (SqlTokenKind.String, "'a\\'b'", false), (SqlTokenKind.Comma, ",", false),
-                (SqlTokenKind.String, "\"c\\\"d\"", false), (SqlTokenKind.Comma, ",", false), (SqlTokenKind.QuotedIdentifier, "`e``f`", false),
+                (SqlTokenKind.String, "\"c\\\"d\"", false), (SqlTokenKind.Comma, ",", false),
+                (SqlTokenKind.QuotedIdentifier, "`e``f`", false),
                 (SqlTokenKind.Comma, ",", false), (SqlTokenKind.Number, "1", false), (SqlTokenKind.Operator, "--", false),
                 (SqlTokenKind.Number, "1", false), (SqlTokenKind.Comma, ",", false), (SqlTokenKind.String, "_utf8mb4'x'", false),
                 (SqlTokenKind.Comment, "# rest", false),

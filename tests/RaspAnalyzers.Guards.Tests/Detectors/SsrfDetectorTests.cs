@@ -76,7 +76,10 @@ public sealed class SsrfDetectorTests
     {
         UntrustedValue[] Value(string v) => [new UntrustedValue(RequestPart.Query, "url", v)];
 
-        Assert.False(SsrfDetector.Inspect("https://partner.example/hook", Value("https://partner.example/hook"), SsrfPolicy.Default).IsAttack);
+        Assert.False(SsrfDetector.Inspect(
+            "https://partner.example/hook",
+            Value("https://partner.example/hook"),
+            SsrfPolicy.Default).IsAttack);
         Assert.True(SsrfDetector.Inspect("https://db.internal/", Value("https://db.internal/"), SsrfPolicy.Default).IsAttack);
         Assert.True(SsrfDetector.Inspect("http://[::1]/", Value("http://[::1]/"), SsrfPolicy.Default).IsAttack);
     }

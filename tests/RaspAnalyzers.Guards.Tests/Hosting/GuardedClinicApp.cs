@@ -56,7 +56,9 @@ public sealed class GuardedClinicApp : IAsyncDisposable
 
     public string DocumentRoot { get; }
 
-    public static async Task<GuardedClinicApp> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    public static async Task<GuardedClinicApp> StartAsync(
+        IDictionary<string, string?> settings,
+        Action<IServiceCollection>? services = null)
     {
         string documentRoot = Path.Combine(Path.GetTempPath(), "rasp-docs-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(documentRoot);

@@ -10,7 +10,8 @@ public sealed class PathAndSsrfMiddlewareTests
     [Fact]
     public async Task Encoded_traversal_in_a_route_value_is_blocked_and_a_plain_file_is_served()
     {
-        await using GuardedClinicApp app = await GuardedClinicApp.StartAsync(new Dictionary<string, string?> { ["Rasp:Path:Mode"] = "Block" });
+        await using GuardedClinicApp app = await GuardedClinicApp.StartAsync(
+            new Dictionary<string, string?> { ["Rasp:Path:Mode"] = "Block" });
 
         HttpResponseMessage attack = await app.Client.GetAsync("/documents/..%2F..%2F..%2Fetc%2Fpasswd");
         string visit = await app.Client.GetStringAsync("/documents/visit.txt");
@@ -26,9 +27,11 @@ public sealed class PathAndSsrfMiddlewareTests
     [Fact]
     public async Task Untrusted_url_to_a_metadata_address_is_blocked_before_any_connection()
     {
-        await using GuardedClinicApp app = await GuardedClinicApp.StartAsync(new Dictionary<string, string?> { ["Rasp:Ssrf:Mode"] = "Block" });
+        await using GuardedClinicApp app = await GuardedClinicApp.StartAsync(
+            new Dictionary<string, string?> { ["Rasp:Ssrf:Mode"] = "Block" });
 
-        HttpResponseMessage response = await app.Client.GetAsync("/fetch?url=" + WebUtility.UrlEncode("http://0xa9fea9fe/latest/meta-data/"));
+        HttpResponseMessage response = await app.Client.GetAsync(
+            "/fetch?url=" + WebUtility.UrlEncode("http://0xa9fea9fe/latest/meta-data/"));
 
         await Forbidden.AssertAsync(response);
         GuardDecision decision = Assert.Single(app.Sink.Decisions);
@@ -48,7 +51,8 @@ public sealed class PathAndSsrfMiddlewareTests
     public async Task Connection_to_loopback_is_refused_at_connect_time_in_block_mode()
     {
         using var server = new CannedHttpServer();
-        await using GuardedClinicApp app = await GuardedClinicApp.StartAsync(new Dictionary<string, string?> { ["Rasp:Ssrf:Mode"] = "Block" });
+        await using GuardedClinicApp app = await GuardedClinicApp.StartAsync(
+            new Dictionary<string, string?> { ["Rasp:Ssrf:Mode"] = "Block" });
 
         HttpResponseMessage response = await app.Client.SendAsync(FetchFixed(server));
 
@@ -63,7 +67,8 @@ public sealed class PathAndSsrfMiddlewareTests
     public async Task Connection_to_loopback_goes_ahead_in_monitor_mode_and_is_recorded()
     {
         using var server = new CannedHttpServer();
-        await using GuardedClinicApp app = await GuardedClinicApp.StartAsync(new Dictionary<string, string?> { ["Rasp:Ssrf:Mode"] = "Monitor" });
+        await using GuardedClinicApp app = await GuardedClinicApp.StartAsync(
+            new Dictionary<string, string?> { ["Rasp:Ssrf:Mode"] = "Monitor" });
 
         string body = await (await app.Client.SendAsync(FetchFixed(server))).Content.ReadAsStringAsync();
 

@@ -21,8 +21,24 @@ public sealed class SqlGuardMiddlewareTests
         await Forbidden.AssertAsync(response);
         GuardDecision decision = Assert.Single(app.Sink.Decisions);
         Assert.Equal(
-            (AttackClass.Sql, GuardMode.Block, GuardOutcome.Blocked, "ado.net", "/patients", RequestPart.Query, "family", "changes a condition"),
-            (decision.AttackClass, decision.Mode, decision.Outcome, decision.Sink, decision.Route, decision.ValuePart, decision.ValueName, decision.Reason));
+            (
+                AttackClass.Sql,
+                GuardMode.Block,
+                GuardOutcome.Blocked,
+                "ado.net",
+                "/patients",
+                RequestPart.Query,
+                "family",
+                "changes a condition"),
+            (
+                decision.AttackClass,
+                decision.Mode,
+                decision.Outcome,
+                decision.Sink,
+                decision.Route,
+                decision.ValuePart,
+                decision.ValueName,
+                decision.Reason));
         Assert.False(string.IsNullOrEmpty(decision.RequestId));
 
         var detection = Assert.Single(app.Measurements("rasp.guard.detections"));
@@ -63,7 +79,9 @@ public sealed class SqlGuardMiddlewareTests
         var durations = app.Measurements("rasp.guard.duration");
         Assert.Equal(2, durations.Count);
         Assert.All(durations, d => Assert.Equal("sql", d.Tags[RaspMetrics.AttackClassTag]));
-        Assert.Equal(new[] { "/patients", "/patients/by-parameter" }, durations.Select(d => (string)d.Tags[RaspMetrics.RouteTag]!).ToArray());
+        Assert.Equal(
+            new[] { "/patients", "/patients/by-parameter" },
+            durations.Select(d => (string)d.Tags[RaspMetrics.RouteTag]!).ToArray());
         Assert.All(durations, d => Assert.InRange(d.Value, 0, 1));
     }
 
@@ -72,13 +90,16 @@ public sealed class SqlGuardMiddlewareTests
     {
         await using GuardedClinicApp app = await GuardedClinicApp.StartAsync(Mode("Block"));
 
-        HttpResponseMessage attack = await app.Client.GetAsync("/ef/patients?family=" + WebUtility.UrlEncode("x' UNION SELECT 9, 'a', 'b' --"));
+        HttpResponseMessage attack = await app.Client.GetAsync(
+            "/ef/patients?family=" + WebUtility.UrlEncode("x' UNION SELECT 9, 'a', 'b' --"));
         string clean = await app.Client.GetStringAsync("/ef/patients?family=Nguyen");
 
         await Forbidden.AssertAsync(attack);
         Assert.Equal("Lan", clean);
         GuardDecision decision = Assert.Single(app.Sink.Decisions);
-        Assert.Equal(("ef-core", "/ef/patients", "family", "injects a comment"), (decision.Sink, decision.Route, decision.ValueName, decision.Reason));
+        Assert.Equal(
+            ("ef-core", "/ef/patients", "family", "injects a comment"),
+            (decision.Sink, decision.Route, decision.ValueName, decision.Reason));
     }
 
     [Fact]

@@ -27,7 +27,11 @@ public sealed class HugeInputTests
     public void Sql_detector_stays_linear_on_a_quarter_mebibyte(string unit)
     {
         string statement = Repeat(unit);
-        UntrustedValue[] values = [new UntrustedValue(RequestPart.Query, "q", unit), new UntrustedValue(RequestPart.Query, "r", unit + unit)];
+        UntrustedValue[] values =
+        [
+            new UntrustedValue(RequestPart.Query, "q", unit),
+            new UntrustedValue(RequestPart.Query, "r", unit + unit)
+        ];
 
         var clock = Stopwatch.StartNew();
         foreach (SqlDialect dialect in Enum.GetValues<SqlDialect>())
@@ -68,7 +72,12 @@ public sealed class HugeInputTests
         string path = "/srv/" + value;
 
         var clock = Stopwatch.StartNew();
-        DetectorVerdict verdict = PathTraversalDetector.Inspect(path, [new UntrustedValue(RequestPart.Query, "q", value)], PathStyle.Unix, ["/srv"], "/app");
+        DetectorVerdict verdict = PathTraversalDetector.Inspect(
+            path,
+            [new UntrustedValue(RequestPart.Query, "q", value)],
+            PathStyle.Unix,
+            ["/srv"],
+            "/app");
 
         // "%c0%ae" repeated decodes to one long name of dots, which is a legal Unix file name under the root.
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, Bound);
@@ -78,7 +87,8 @@ public sealed class HugeInputTests
     [Fact]
     public void Json_nested_far_beyond_the_depth_bound_keeps_the_leaves_read_before_it()
     {
-        byte[] json = Encoding.UTF8.GetBytes("{\"a\":\"first\",\"b\":" + new string('[', 100_000) + "\"deep\"" + new string(']', 100_000) + "}");
+        byte[] json = Encoding.UTF8.GetBytes(
+            "{\"a\":\"first\",\"b\":" + new string('[', 100_000) + "\"deep\"" + new string(']', 100_000) + "}");
         var values = new UntrustedValues();
 
         RequestValueCapture.AddJsonLeaves(json, isComplete: true, maxDepth: 32, values);

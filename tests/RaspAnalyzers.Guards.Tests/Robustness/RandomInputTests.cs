@@ -27,7 +27,12 @@ public sealed class RandomInputTests
             string s = text.ToString();
             int start = s.Length == 0 ? 0 : random.Next(s.Length);
             int take = s.Length == 0 ? 0 : random.Next(0, Math.Min(40, s.Length - start) + 1);
-            yield return (s, [new UntrustedValue(RequestPart.Query, "q", s.Substring(start, take)), new UntrustedValue(RequestPart.Query, "r", "x")]);
+            yield return (
+                s,
+                [
+                    new UntrustedValue(RequestPart.Query, "q", s.Substring(start, take)),
+                    new UntrustedValue(RequestPart.Query, "r", "x")
+                ]);
         }
     }
 

@@ -153,7 +153,8 @@ public static class RequestValueCapture
             int read = 0;
             while (read < options.MaxBodyBytes)
             {
-                int n = await request.Body.ReadAsync(buffer.AsMemory(read, options.MaxBodyBytes - read), cancellationToken).ConfigureAwait(false);
+                int n = await request.Body.ReadAsync(buffer.AsMemory(read, options.MaxBodyBytes - read), cancellationToken)
+                    .ConfigureAwait(false);
                 if (n == 0)
                 {
                     break;

@@ -49,7 +49,8 @@ public sealed class UntrustedValues
 
     /// <summary>The value at <paramref name="index"/>.</summary>
     /// <param name="index">A position below <see cref="Count"/>.</param>
-    public UntrustedValue this[int index] => (uint)index < (uint)_count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+    public UntrustedValue this[int index] =>
+        (uint)index < (uint)_count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>Adds a value unless a bound is reached.</summary>
     /// <param name="part">The request part it came from.</param>

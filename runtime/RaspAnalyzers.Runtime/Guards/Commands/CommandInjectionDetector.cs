@@ -119,7 +119,8 @@ public static class CommandInjectionDetector
         {
             string argument = arguments[i];
             bool isScriptFlag = (posix && argument.Length > 1 && argument[0] == '-' && argument[1] != '-' && argument.Contains('c'))
-                || (program == "cmd" && (argument.Equals("/c", StringComparison.OrdinalIgnoreCase) || argument.Equals("/k", StringComparison.OrdinalIgnoreCase)))
+                || (program == "cmd" && (argument.Equals("/c", StringComparison.OrdinalIgnoreCase)
+                    || argument.Equals("/k", StringComparison.OrdinalIgnoreCase)))
                 || (power && (argument.Equals("-c", StringComparison.OrdinalIgnoreCase)
                     || argument.Equals("-command", StringComparison.OrdinalIgnoreCase)
                     || argument.StartsWith("-e", StringComparison.OrdinalIgnoreCase)));

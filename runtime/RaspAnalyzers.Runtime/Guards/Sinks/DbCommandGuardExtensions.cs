@@ -26,7 +26,10 @@ public static class DbCommandGuardExtensions
     /// <param name="guard">The guard.</param>
     /// <param name="cancellationToken">Cancels execution.</param>
     /// <returns>The reader.</returns>
-    public static Task<DbDataReader> ExecuteGuardedReaderAsync(this DbCommand command, RaspGuard guard, CancellationToken cancellationToken = default)
+    public static Task<DbDataReader> ExecuteGuardedReaderAsync(
+        this DbCommand command,
+        RaspGuard guard,
+        CancellationToken cancellationToken = default)
     {
         Check(guard, command);
         return command.ExecuteReaderAsync(cancellationToken);
@@ -37,7 +40,10 @@ public static class DbCommandGuardExtensions
     /// <param name="guard">The guard.</param>
     /// <param name="cancellationToken">Cancels execution.</param>
     /// <returns>The number of rows affected.</returns>
-    public static Task<int> ExecuteGuardedNonQueryAsync(this DbCommand command, RaspGuard guard, CancellationToken cancellationToken = default)
+    public static Task<int> ExecuteGuardedNonQueryAsync(
+        this DbCommand command,
+        RaspGuard guard,
+        CancellationToken cancellationToken = default)
     {
         Check(guard, command);
         return command.ExecuteNonQueryAsync(cancellationToken);
@@ -48,7 +54,10 @@ public static class DbCommandGuardExtensions
     /// <param name="guard">The guard.</param>
     /// <param name="cancellationToken">Cancels execution.</param>
     /// <returns>The first column of the first row, or null.</returns>
-    public static Task<object?> ExecuteGuardedScalarAsync(this DbCommand command, RaspGuard guard, CancellationToken cancellationToken = default)
+    public static Task<object?> ExecuteGuardedScalarAsync(
+        this DbCommand command,
+        RaspGuard guard,
+        CancellationToken cancellationToken = default)
     {
         Check(guard, command);
         return command.ExecuteScalarAsync(cancellationToken);

@@ -167,7 +167,10 @@ public static class SqlInjectionDetector
         return null;
     }
 
-    private static string? JudgeDoubledQuoteOccurrences(ReadOnlySpan<char> statement, ReadOnlySpan<SqlToken> tokens, ReadOnlySpan<char> value)
+    private static string? JudgeDoubledQuoteOccurrences(
+        ReadOnlySpan<char> statement,
+        ReadOnlySpan<SqlToken> tokens,
+        ReadOnlySpan<char> value)
     {
         int quote = value.IndexOf('\'');
         ReadOnlySpan<char> head = value.Slice(0, quote + 1);
@@ -399,7 +402,8 @@ public static class SqlInjectionDetector
             if (token.Kind == SqlTokenKind.Word && Text(text, token).Equals("BY", StringComparison.OrdinalIgnoreCase))
             {
                 ReadOnlySpan<char> before = Text(text, tokens[i - 1]);
-                return before.Equals("ORDER", StringComparison.OrdinalIgnoreCase) || before.Equals("GROUP", StringComparison.OrdinalIgnoreCase);
+                return before.Equals("ORDER", StringComparison.OrdinalIgnoreCase)
+                    || before.Equals("GROUP", StringComparison.OrdinalIgnoreCase);
             }
 
             if (token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier or SqlTokenKind.Dot or SqlTokenKind.Comma))

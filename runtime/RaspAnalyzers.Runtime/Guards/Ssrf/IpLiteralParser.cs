@@ -106,7 +106,8 @@ public static class IpLiteralParser
 
         if (part.Length > 1 && part[0] == '0' && (part[1] == 'x' || part[1] == 'X'))
         {
-            return part.Length == 2 || ulong.TryParse(part.Slice(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
+            return part.Length == 2
+                || ulong.TryParse(part.Slice(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
         }
 
         int radix = part.Length > 1 && part[0] == '0' ? 8 : 10;

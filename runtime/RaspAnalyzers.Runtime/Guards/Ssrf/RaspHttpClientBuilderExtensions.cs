@@ -16,7 +16,8 @@ public static class RaspHttpClientBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddHttpMessageHandler<RaspHttpMessageHandler>();
-        builder.ConfigurePrimaryHttpMessageHandler(services => new SsrfConnectGuard(services.GetRequiredService<RaspGuard>()).CreateHandler());
+        builder.ConfigurePrimaryHttpMessageHandler(services =>
+            new SsrfConnectGuard(services.GetRequiredService<RaspGuard>()).CreateHandler());
         return builder;
     }
 }

@@ -65,7 +65,8 @@ public static class SsrfDetector
         if (!absolute)
         {
             // A relative reference is resolved against a fixed base, unless it starts a new authority itself.
-            return at - offset <= 0 && (value.StartsWith("//", StringComparison.Ordinal) || value.StartsWith(@"\\", StringComparison.Ordinal))
+            return at - offset <= 0
+                && (value.StartsWith("//", StringComparison.Ordinal) || value.StartsWith(@"\\", StringComparison.Ordinal))
                 ? "supplies the authority"
                 : null;
         }
