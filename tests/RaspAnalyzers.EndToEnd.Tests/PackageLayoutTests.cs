@@ -15,13 +15,21 @@ public sealed class PackageLayoutTests(PackedPackage package)
     private const string CorePropertiesFolder = "package/services/metadata/core-properties/";
 
     [Fact]
-    public void Packing_the_solution_writes_exactly_one_package_named_after_its_version()
+    public void Packing_the_solution_writes_the_package_its_EF_Core_companion_and_the_audit_tool()
     {
         Assert.True(package.PackResult.ExitCode == 0, package.PackResult.Describe());
 
-        var written = Directory.GetFiles(package.FeedDirectory).Select(file => Path.GetFileName(file)).ToArray();
+        var written = Directory.GetFiles(package.FeedDirectory).Select(file => Path.GetFileName(file))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
-        Assert.Equal([$"RaspAnalyzers.{package.Version}.nupkg"], written);
+        Assert.Equal(
+            [
+                $"RaspAnalyzers.{package.Version}.nupkg",
+                $"RaspAnalyzers.EntityFrameworkCore.{package.Version}.nupkg",
+                $"RaspAnalyzers.RaspAudit.{package.Version}.nupkg",
+            ],
+            written);
     }
 
     [Fact]
@@ -65,10 +73,23 @@ public sealed class PackageLayoutTests(PackedPackage package)
 
         var dependencyGroup = Assert.Single(metadata.Element(ns + "dependencies")!.Elements(ns + "group"));
         Assert.Equal("net8.0", dependencyGroup.Attribute("targetFramework")!.Value);
-        var dependency = Assert.Single(dependencyGroup.Elements(ns + "dependency"));
-        Assert.Equal("Microsoft.Extensions.Compliance.Abstractions", dependency.Attribute("id")!.Value);
-        Assert.Equal(
-            CentralVersionOf("Microsoft.Extensions.Compliance.Abstractions"), dependency.Attribute("version")!.Value);
+
+        // The package project lists the runtime's dependencies by hand; they must stay the runtime's exactly.
+        var runtime = XDocument.Load(
+            Path.Combine(RepositoryLayout.Root, "runtime", "RaspAnalyzers.Runtime", "RaspAnalyzers.Runtime.csproj"));
+        var expected = runtime.Descendants("PackageReference")
+            .Select(reference => reference.Attribute("Include")!.Value)
+            .Order(StringComparer.Ordinal)
+            .Select(id => (id, CentralVersionOf(id)))
+            .ToArray();
+        var actual = dependencyGroup.Elements(ns + "dependency")
+            .Select(dependency => (dependency.Attribute("id")!.Value, dependency.Attribute("version")!.Value))
+            .Order()
+            .ToArray();
+        Assert.Equal(expected, actual);
+        Assert.Contains(
+            ("Microsoft.Extensions.Compliance.Abstractions", CentralVersionOf("Microsoft.Extensions.Compliance.Abstractions")),
+            actual);
 
         var frameworkGroup = Assert.Single(metadata.Element(ns + "frameworkReferences")!.Elements(ns + "group"));
         Assert.Equal("net8.0", frameworkGroup.Attribute("targetFramework")!.Value);
