@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -135,25 +136,7 @@ internal sealed class TaintEngine
         // what its bound parameters bring, or each such flow would be reported twice.
         var analysis = new FlowAnalysis(
             this, cfg!, state, ImmutableHashSet<IMethodSymbol>.Empty, isEntry: true, NewBudget(), cancellation);
-        var hits = ImmutableArray.CreateBuilder<SinkHit>();
-        foreach (var hit in analysis.Run().Hits)
-        {
-            var fromParameters = TaintValue.Clean;
-            foreach (var flow in hit.Taint.Flows)
-            {
-                if (parameterOrigins.Contains(flow.Origin))
-                {
-                    fromParameters = fromParameters.Union(TaintValue.From(flow));
-                }
-            }
-
-            if (fromParameters.IsTainted)
-            {
-                hits.Add(hit.WithTaint(fromParameters));
-            }
-        }
-
-        return hits.ToImmutable();
+        return Keep(analysis.Run().Hits, flow => parameterOrigins.Contains(flow.Origin));
     }
 
     /// <summary>
@@ -192,25 +175,8 @@ internal sealed class TaintEngine
         }
 
         var result = new FlowAnalysis(this, cfg!, state, callers.Add(method), isEntry: false, NewBudget(), cancellation).Run();
-        var parameterSinks = ImmutableArray.CreateBuilder<SinkHit>();
-        foreach (var hit in result.Hits)
-        {
-            var fromParameters = TaintValue.Clean;
-            foreach (var flow in hit.Taint.Flows)
-            {
-                if (flow.Origin.IsParameter)
-                {
-                    fromParameters = fromParameters.Union(TaintValue.From(flow));
-                }
-            }
-
-            if (fromParameters.IsTainted)
-            {
-                parameterSinks.Add(hit.WithTaint(fromParameters));
-            }
-        }
-
-        return _summaries.GetOrAdd(method, new MethodSummary(result.Returned, parameterSinks.ToImmutable(), result.MemberWrites));
+        var parameterSinks = Keep(result.Hits, flow => flow.Origin.IsParameter);
+        return _summaries.GetOrAdd(method, new MethodSummary(result.Returned, parameterSinks, result.MemberWrites));
     }
 
     /// <summary>Whether the method has a body in this compilation that a summary can be computed from.</summary>
@@ -305,23 +271,27 @@ internal sealed class TaintEngine
         return cfg is not null;
     }
 
-    private static ImmutableArray<SinkHit> OnlyRealSources(ImmutableArray<SinkHit> hits)
+    private static ImmutableArray<SinkHit> OnlyRealSources(ImmutableArray<SinkHit> hits) =>
+        Keep(hits, flow => !flow.Origin.IsParameter);
+
+    /// <summary>Each hit with only the flows <paramref name="wanted"/> accepts; hits left with none are dropped.</summary>
+    private static ImmutableArray<SinkHit> Keep(ImmutableArray<SinkHit> hits, Func<TaintFlow, bool> wanted)
     {
         var builder = ImmutableArray.CreateBuilder<SinkHit>(hits.Length);
         foreach (var hit in hits)
         {
-            var real = TaintValue.Clean;
+            var kept = TaintValue.Clean;
             foreach (var flow in hit.Taint.Flows)
             {
-                if (!flow.Origin.IsParameter)
+                if (wanted(flow))
                 {
-                    real = real.Union(TaintValue.From(flow));
+                    kept = kept.Union(TaintValue.From(flow));
                 }
             }
 
-            if (real.IsTainted)
+            if (kept.IsTainted)
             {
-                builder.Add(hit.WithTaint(real));
+                builder.Add(hit.WithTaint(kept));
             }
         }
 
